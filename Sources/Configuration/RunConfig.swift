@@ -1,0 +1,77 @@
+import CrossbarKit
+import DeviceKit
+import SpikingKit
+
+/// A whole run's configuration as a YAML file writes it (`Configs/*.yaml`): which hardware
+/// preset, the seed, the learning pipeline, and overrides of the preset's hardware values.
+///
+/// Precedence, lowest first: the defaults in the Swift types ← the preset file
+/// (`Configs/presets/<preset>.yaml`) ← the config file's `hardware:` section ← command-line
+/// `--set key=value` ← dedicated flags (`--preset`, `--seed`).
+public struct RunConfig: Equatable, Sendable {
+    /// Name of a preset in `Configs/presets/`, or a path to a preset file.
+    public var preset: String = "rram"
+    /// Seed of every random draw of the run.
+    public var seed: Int = 1
+    public var engine = EngineConfig()
+    /// Hardware overrides, applied in order on top of the preset (same keys as a preset file).
+    public var hardwareOverrides: [ConfigValue] = []
+    public var recording = RecordingConfig()
+
+    public init() {}
+}
+
+extension RunConfig: Configurable {
+    public static var schema: [ConfigField<Self>] {
+        [.string("preset", \.preset), .int("seed", \.seed)]
+            + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
+            + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording)]
+    }
+    public func validate(at path: String) throws {
+        guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }
+    }
+}
+
+/// Where and how often a run is recorded to SQLite.
+public struct RecordingConfig: Equatable, Sendable {
+    /// Database path, or `none` to turn recording off.
+    public var database: String = "Logs/spikebar.sqlite"
+    /// Flush (one transaction: windows + checkpoint) after this many samples…
+    public var flushEverySamples: Int = 500
+    /// …or after this many seconds of wall time, whichever comes first.
+    public var flushEverySeconds: Float = 5
+    /// Accuracy and energy windows are this many samples wide.
+    public var windowSamples: Int = 100
+    /// Pulses-per-device histogram bins in wear snapshots.
+    public var histogramBins: Int = 16
+
+    public init() {}
+}
+
+extension RecordingConfig: Configurable {
+    public static var schema: [ConfigField<Self>] {
+        [
+            .string("database", \.database), .int("flushEverySamples", \.flushEverySamples),
+            .float("flushEverySeconds", \.flushEverySeconds), .int("windowSamples", \.windowSamples),
+            .int("histogramBins", \.histogramBins),
+        ]
+    }
+    public func validate(at path: String) throws {
+        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        try Validate.inRange(flushEverySamples, 1...100_000_000, k("flushEverySamples"))
+        try Validate.positive(flushEverySeconds, k("flushEverySeconds"))
+        try Validate.inRange(windowSamples, 1...100_000_000, k("windowSamples"))
+        try Validate.inRange(histogramBins, 1...1024, k("histogramBins"))
+    }
+}
+
+extension ConfigField {
+    /// A raw sub-document kept for later (applied to a struct built elsewhere).
+    static func overrides(_ name: String, _ kp: WritableKeyPath<Root, [ConfigValue]>) -> Self {
+        .init(name: name, apply: { root, v, _ in root[keyPath: kp].append(v) },
+              render: { root in
+                  let docs = root[keyPath: kp]
+                  return docs.count == 1 ? docs[0] : .list(docs)
+              })
+    }
+}

@@ -1,0 +1,169 @@
+import DeviceKit
+
+/// What one read of the array drives, charged once per time step in which it is used.
+public struct ReadCharge: Equatable, Sendable {
+    public var activeRows = 0
+    public var dacConversions = 0
+    public var activeRowTiles = 0
+    public var macs = 0
+    /// Σ over driven rows of x²·Σ_c(g⁺ + g⁻).
+    public var cellConductance: Float = 0
+    public init() {}
+}
+
+extension CrossbarLayer {
+    /// Phase 1 of a read (DESIGN §3.2): for each row-tile, the mean column currents
+    /// `Σ_r x_r·w_rc` of its active rows and the standard deviation of their read noise,
+    /// `σ_c = V·σ_r·√(Σ_r x_r²·(G⁺² + G⁻²))` (in network units). Event-driven: rows with
+    /// `x_r = 0` cost nothing, and a tile with no active row is marked inactive and costs no
+    /// conversion. `graded` inputs pass through the DAC model.
+    ///
+    /// When the input does not change between time steps (a static sample with direct
+    /// encoding), the caller runs this once and ``convert(into:rng:)`` every step: the
+    /// result has exactly the distribution of a fresh read, because the read noise is drawn
+    /// in ``convert(into:rng:)``.
+    ///
+    /// `spikeList` (optional) lists the non-zero rows of a binary input in ascending order,
+    /// as the LIF module emits them; without it the kernel builds the list itself.
+    public func accumulate(_ input: UnsafePointer<Float>, graded: Bool,
+                           spikeList: UnsafePointer<Int32>? = nil, spikeCount: Int = 0) -> ReadCharge {
+        var charge = ReadCharge()
+        let stride = self.stride, tileRows = config.tileRows
+        let w = readWeights.pointer, nw = noiseWeights.pointer, rc = rowConductance.pointer
+        let part = partial.pointer, psd = partialVariance.pointer, active = tileActive.pointer
+        let withNoise = noiseFactor > 0
+        let x = inputScratch.pointer
+        let binary = !graded
+        let list: UnsafePointer<Int32>
+        var n = 0
+        if let spikeList {
+            list = spikeList
+            n = spikeCount
+            x.update(from: input, count: rows)
+        } else {
+            if graded && config.dacBits > 0 {
+                let fs = config.dacFullScale
+                let step = fs / Float((1 << (config.dacBits - 1)) - 1)
+                for r in 0..<rows { x[r] = roundToNearest(min(max(input[r], -fs), fs) / step) * step }
+            } else {
+                x.update(from: input, count: rows)
+            }
+            // Active rows, listed without branches (spike patterns defeat branch prediction).
+            let built = activeRows.pointer
+            for r in 0..<rows {
+                built[n] = Int32(truncatingIfNeeded: r)
+                n &+= isNonZero(x[r])
+            }
+            list = UnsafePointer(built)
+        }
+        active.update(repeating: 0, count: rowTiles)
+        let chunks = stride / 8
+        var k = 0
+        while k < n {
+            let rt = Int(list[k]) / tileRows
+            let end = min(rows, (rt + 1) * tileRows)
+            let acc = UnsafeMutableRawPointer(part + rt * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+            let vacc = UnsafeMutableRawPointer(psd + rt * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+            active[rt] = 1
+            charge.activeRowTiles += 1
+            for ch in 0..<chunks { acc[ch] = .zero }
+            if withNoise { for ch in 0..<chunks { vacc[ch] = .zero } }
+            while k < n, Int(list[k]) < end {
+                let r = Int(list[k])
+                k += 1
+                let xr = x[r]
+                charge.activeRows += 1
+                charge.cellConductance += xr * xr * rc[r]
+                let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+                let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+                // Four fused variants: spikes (x = 1) or graded, with or without noise terms.
+                switch (binary, withNoise) {
+                case (true, true):
+                    for ch in 0..<chunks { acc[ch] += row[ch]; vacc[ch] += nrow[ch] }
+                case (true, false):
+                    for ch in 0..<chunks { acc[ch] += row[ch] }
+                case (false, true):
+                    let x2 = xr * xr
+                    for ch in 0..<chunks { acc[ch] += xr * row[ch]; vacc[ch] += x2 * nrow[ch] }
+                case (false, false):
+                    for ch in 0..<chunks { acc[ch] += xr * row[ch] }
+                }
+            }
+            if withNoise {
+                // Variance → standard deviation of the column current, once per read.
+                let v = psd + rt * stride
+                for c in 0..<stride { v[c] = noiseFactor * v[c].squareRoot() }
+            }
+        }
+        charge.macs = charge.activeRows * cols
+        if graded { charge.dacConversions = charge.activeRows }
+        return charge
+    }
+
+    /// Phase 2 of a read: for each active row-tile and column, add read noise (one Gaussian
+    /// per column with the exact standard deviation of the sum of independent per-device
+    /// noises, DESIGN §3.2), digitize with the ADC (clip to full scale, round to the nearest
+    /// level), and add the tile's digital partial sum into `out[0..<cols]` (overwritten).
+    /// Returns the number of ADC conversions.
+    public func convert(into out: UnsafeMutablePointer<Float>, rng: inout SeededGenerator) -> Int {
+        let cols = self.cols, stride = self.stride
+        out.update(repeating: 0, count: cols)
+        let part = partial.pointer, psd = partialVariance.pointer, active = tileActive.pointer
+        let withNoise = noiseFactor > 0
+        let adc = config.adcBits > 0
+        let fullScale = config.adcFullScaleRows * maxWeight
+        let maxCode = adc ? Float((1 << (config.adcBits - 1)) - 1) : 0
+        let lsb = adc ? fullScale / maxCode : 0
+        let inverseLSB = adc ? 1 / lsb : 0
+        let noise = noiseScratch.pointer
+        var conversions = 0
+        for rt in 0..<rowTiles where active[rt] != 0 {
+            let acc = part + rt * stride, sd = psd + rt * stride
+            conversions += cols
+            // One loop per combination, so the column loop carries no branches.
+            if withNoise { rng.fillGaussians(noise, count: cols) }
+            switch (withNoise, adc) {
+            case (true, true):
+                for c in 0..<cols {
+                    let i = acc[c] + sd[c] * noise[c]
+                    out[c] += min(max(roundToNearest(i * inverseLSB), -maxCode), maxCode) * lsb
+                }
+            case (true, false):
+                for c in 0..<cols { out[c] += acc[c] + sd[c] * noise[c] }
+            case (false, true):
+                for c in 0..<cols { out[c] += min(max(roundToNearest(acc[c] * inverseLSB), -maxCode), maxCode) * lsb }
+            case (false, false):
+                for c in 0..<cols { out[c] += acc[c] }
+            }
+        }
+        return conversions
+    }
+
+    /// Both phases at once.
+    public func read(_ input: UnsafePointer<Float>, graded: Bool, into out: UnsafeMutablePointer<Float>,
+                     rng: inout SeededGenerator, counts: inout OperationCounts) {
+        let charge = accumulate(input, graded: graded)
+        let conversions = convert(into: out, rng: &rng)
+        counts.charge(charge, conversions: conversions, colTiles: colTiles)
+    }
+}
+
+/// 1 if `x` is non-zero (either sign of zero counts as zero), else 0; branch-free.
+@inline(__always)
+func isNonZero(_ x: Float) -> Int {
+    let b = x.bitPattern & 0x7FFF_FFFF
+    return Int((b | (0 &- b)) >> 31)
+}
+
+extension OperationCounts {
+    /// Adds one time step's read of a layer.
+    public mutating func charge(_ c: ReadCharge, conversions: Int, colTiles: Int) {
+        activeRows += Double(c.activeRows)
+        dacConversions += Double(c.dacConversions)
+        adcConversions += Double(conversions)
+        tileActivations += Double(c.activeRowTiles * colTiles)
+        cellReadConductance += Double(c.cellConductance)
+        macs += Double(c.macs)
+        partialSumAdds += Double(conversions)
+    }
+}

@@ -1,0 +1,22 @@
+import DeviceKit
+
+extension CrossbarLayer {
+    /// Writes the layer's mutable state: both device populations and the χ accumulators.
+    public func writeState(to w: inout StateWriter) {
+        w.tag("layer \(rows)x\(cols)")
+        plus.writeState(to: &w)
+        minus.writeState(to: &w)
+        w.write(accumulator)
+    }
+
+    /// Restores what ``writeState(to:)`` wrote and rebuilds the read matrices.
+    public func readState(from r: inout StateReader, timeSeconds: Float) throws {
+        try r.expectTag("layer \(rows)x\(cols)")
+        try plus.readState(from: &r)
+        try minus.readState(from: &r)
+        try r.read(into: accumulator, "accumulators")
+        rowConductance.fill(0)
+        pairConductance.fill(0)
+        refreshAll(timeSeconds: timeSeconds)
+    }
+}

@@ -1,0 +1,192 @@
+import DeviceKit
+
+extension CrossbarLayer {
+    /// Applies a desired weight change `delta` (network units, row-major `rows·cols`) through
+    /// the write path (DESIGN §4): converts each entry into a whole number of pulses with the
+    /// configured ``PulseScheme``, sends them to the pair according to the preset's
+    /// ``PairPolicy``, verifies if enabled, and refreshes the read matrices. `delta` is
+    /// consumed: every entry is zeroed. Pulses, wear, conductances seen and row-by-row write
+    /// latency are added to `counts`.
+    public func applyUpdate(_ delta: UnsafeMutablePointer<Float>, timeSeconds: Float,
+                            rng: inout SeededGenerator, roundingRNG: inout SeededGenerator,
+                            counts: inout OperationCounts) {
+        let p = preset.device
+        let toSteps = 1 / (weightScale * p.nominalStep)
+        let scheme = writeConfig.scheme
+        let n = rows * cols
+        // Pass 1 (dense, branch-free): turn the desired change into steps, in place (the
+        // accumulate scheme folds it into χ), and list the entries that may send pulses.
+        let list = candidates.pointer
+        var m = 0
+        if p.model == .ideal {
+            for i in 0..<n {
+                list[m] = Int32(truncatingIfNeeded: i)
+                m &+= isNonZero(delta[i])
+            }
+        } else if scheme == .accumulate {
+            let chi = accumulator.pointer
+            let eps = writeConfig.accumulateThresholdSteps
+            for i in 0..<n {
+                let x = min(max(chi[i] + delta[i] * toSteps, -1e6), 1e6)
+                chi[i] = x
+                delta[i] = 0
+                list[m] = Int32(truncatingIfNeeded: i)
+                m &+= abs(x) >= eps ? 1 : 0
+            }
+            counts.accumulatorUpdates += Double(n)
+        } else {
+            for i in 0..<n {
+                let v = min(max(delta[i] * toSteps, -1e6), 1e6)
+                delta[i] = v
+                list[m] = Int32(truncatingIfNeeded: i)
+                m &+= isNonZero(v)
+            }
+        }
+        // Pass 2 (sparse): only the listed entries; row by row for the write latency.
+        let tSet = Double(preset.electrical.setPulseSeconds), tReset = Double(preset.electrical.resetPulseSeconds)
+        var tally = PulseTally()
+        var writes = 0
+        var rowSet = 0, rowReset = 0
+        var currentRow = -1
+        for k in 0..<m {
+            let i = Int(list[k])
+            let r = i / cols
+            if r != currentRow {
+                counts.writeLatencySeconds += Double(rowSet) * tSet + Double(rowReset) * tReset
+                rowSet = 0; rowReset = 0
+                currentRow = r
+            }
+            guard let pulses = pulseCount(i, delta, scheme: scheme, rounding: &roundingRNG) else { continue }
+            let t: PulseTally
+            if p.model == .ideal {
+                t = plus.applyExact(i, delta: pulses.exact / weightScale, timeSeconds: timeSeconds)
+                refreshSynapse(i, timeSeconds: timeSeconds)
+            } else {
+                t = writePair(i, pulses: pulses.count, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
+            }
+            tally += t
+            writes += 1
+            rowSet = max(rowSet, t.setPulses); rowReset = max(rowReset, t.resetPulses)
+        }
+        counts.writeLatencySeconds += Double(rowSet) * tSet + Double(rowReset) * tReset
+        if p.model == .ideal { delta.update(repeating: 0, count: n) }
+        counts.synapseWrites += Double(writes)
+        counts.add(tally)
+    }
+
+    /// The pulses entry `i` asks for after pass 1 (nil for none); consumes what it returns.
+    /// `delta` holds steps (round, stochastic), network units (ideal) or nothing (accumulate).
+    @inline(__always)
+    func pulseCount(_ i: Int, _ delta: UnsafeMutablePointer<Float>, scheme: PulseScheme,
+                    rounding: inout SeededGenerator) -> (count: Int, exact: Float)? {
+        if preset.device.model == .ideal {
+            let d = delta[i]
+            guard d != 0 else { return nil }
+            delta[i] = 0
+            return (0, d)
+        }
+        let cap = writeConfig.maxPulsesPerUpdate
+        var n: Int
+        switch scheme {
+        case .round:
+            let v = delta[i]
+            guard v != 0 else { return nil }
+            delta[i] = 0
+            n = Int(roundToNearest(v))
+        case .stochastic:
+            let v = delta[i]
+            guard v != 0 else { return nil }
+            delta[i] = 0
+            var f = truncateTowardZero(v)
+            if f > v { f -= 1 }
+            n = Int(f) + (rounding.nextUnitFloat() < v - f ? 1 : 0)
+        case .accumulate:
+            let chi = accumulator.pointer
+            let x = chi[i]
+            let eps = writeConfig.accumulateThresholdSteps
+            if x < eps && x > -eps { return nil }
+            n = Int(roundToNearest(truncateTowardZero(x / eps) * eps))
+            if cap > 0 { n = min(max(n, -cap), cap) }
+            chi[i] = x - Float(n)
+            return n == 0 ? nil : (n, 0)
+        }
+        if cap > 0 { n = min(max(n, -cap), cap) }
+        return n == 0 ? nil : (n, 0)
+    }
+
+    /// Sends `n` pulses' worth of change to pair `i` under the pair policy, then verifies
+    /// (if enabled) and refreshes its read entries.
+    func writePair(_ i: Int, pulses n: Int, timeSeconds t: Float, rng: inout SeededGenerator,
+                   counts: inout OperationCounts) -> PulseTally {
+        let step = preset.device.nominalStep
+        let before = plus.weight[i] - minus.weight[i]
+        var tally = sendPulses(i, n, t, &rng, &counts)
+        let v = preset.verify
+        if v.enabled {
+            let target = before + Float(n) * step
+            var retries = 0
+            while true {
+                counts.verifyReads += 1
+                let error = target - noisyPairRead(i, &rng)
+                if abs(error) <= v.toleranceSteps * step || retries >= v.maxRetries { break }
+                retries += 1
+                var m = Int((error / step).rounded())
+                if m == 0 { m = error > 0 ? 1 : -1 }
+                tally += sendPulses(i, m, t, &rng, &counts)
+            }
+        }
+        refreshSynapse(i, timeSeconds: t)
+        return tally
+    }
+
+    func sendPulses(_ i: Int, _ n: Int, _ t: Float, _ rng: inout SeededGenerator,
+                    _ counts: inout OperationCounts) -> PulseTally {
+        switch preset.pairPolicy {
+        case .bidirectional:
+            return plus.pulse(i, count: n, timeSeconds: t, rng: &rng)
+        case .potentiateOnly:
+            var tally = n > 0 ? plus.pulse(i, count: n, timeSeconds: t, rng: &rng)
+                              : minus.pulse(i, count: -n, timeSeconds: t, rng: &rng)
+            tally += refreshIfSaturated(i, t, &rng, &counts)
+            return tally
+        }
+    }
+
+    /// A potentiate-only pair whose devices near their maximum is refreshed: both devices
+    /// are RESET to Gmin with one abrupt pulse each, and the pair's weight is re-programmed
+    /// with SET pulses onto the device of its sign. Every refresh pulse is wear.
+    func refreshIfSaturated(_ i: Int, _ t: Float, _ rng: inout SeededGenerator,
+                            _ counts: inout OperationCounts) -> PulseTally {
+        let margin = preset.refreshMargin * (preset.device.wMax - preset.device.wMin)
+        let limitP = plus.boundMax[i] - margin, limitM = minus.boundMax[i] - margin
+        guard plus.weight[i] >= limitP || minus.weight[i] >= limitM else { return PulseTally() }
+        let w = plus.weight[i] - minus.weight[i]
+        var tally = plus.abruptReset(i, timeSeconds: t)
+        tally += minus.abruptReset(i, timeSeconds: t)
+        let n = Int((abs(w) / preset.device.nominalStep).rounded())
+        if n > 0 {
+            tally += w > 0 ? plus.pulse(i, count: n, timeSeconds: t, rng: &rng)
+                           : minus.pulse(i, count: n, timeSeconds: t, rng: &rng)
+        }
+        counts.refreshPulses += Double(tally.pulses)
+        return tally
+    }
+
+    /// One read of the pair's weight (device units) with read noise, as write-verify sees it.
+    func noisyPairRead(_ i: Int, _ rng: inout SeededGenerator) -> Float {
+        let w = plus.apparent[i] - minus.apparent[i]
+        guard noiseFactor > 0 else { return w }
+        return w + noiseFactor / weightScale * noiseWeights[(i / cols) * stride + i % cols].squareRoot() * rng.nextGaussian()
+    }
+}
+
+extension OperationCounts {
+    public mutating func add(_ t: PulseTally) {
+        setPulses += Double(t.setPulses)
+        resetPulses += Double(t.resetPulses)
+        wastedPulses += Double(t.wastedPulses)
+        setConductance += Double(t.setConductanceSum)
+        resetConductance += Double(t.resetConductanceSum)
+        failures += Double(t.failures)
+    }
+}

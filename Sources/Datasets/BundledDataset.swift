@@ -1,0 +1,74 @@
+import Foundation
+
+/// The real datasets that ship inside Spikebar as package resources, with their provenance
+/// (full details in `Sources/Datasets/Resources/PROVENANCE.md`).
+public enum BundledDataset: String, CaseIterable, Sendable {
+    /// UCI optical digits (8×8, 10 classes), the 1797-sample copy in scikit-learn 1.7.2,
+    /// values divided by 16 and in the fixed shuffled order `RandomState(0).permutation`.
+    /// The reference stream of the public comparisons.
+    case digits = "digits"
+    /// UEA BasicMotions (smartwatch accelerometer + gyroscope, 6 channels × 100 steps at
+    /// 10 Hz, 4 classes), training split (40 samples, grouped by class), from aeon 1.3.0.
+    case basicMotionsTrain = "basicmotions-train"
+    /// The test split (40 samples).
+    case basicMotionsTest = "basicmotions-test"
+
+    /// File name inside the resource bundle.
+    public var fileName: String {
+        switch self {
+        case .digits: return "digits_stream.csv"
+        case .basicMotionsTrain: return "BasicMotions_train.csv"
+        case .basicMotionsTest: return "BasicMotions_test.csv"
+        }
+    }
+
+    /// Channels of a temporal dataset (nil for static samples).
+    public var channels: Int? {
+        switch self {
+        case .digits: return nil
+        case .basicMotionsTrain, .basicMotionsTest: return 6
+        }
+    }
+
+    /// One line of provenance, printed with results.
+    public var provenance: String {
+        switch self {
+        case .digits:
+            return "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak 1998), scikit-learn 1.7.2 copy, /16, RandomState(0) order"
+        case .basicMotionsTrain, .basicMotionsTest:
+            return "UEA BasicMotions (Bagnall et al. 2018, arXiv:1811.00075), aeon 1.3.0 copy"
+        }
+    }
+
+    /// Where the file is: the resource bundle next to the executable.
+    public var url: URL {
+        get throws {
+            guard let url = Bundle.module.url(forResource: fileName, withExtension: nil, subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: fileName, withExtension: nil) else {
+                throw DatasetError.missingResource(fileName)
+            }
+            return url
+        }
+    }
+
+    /// Reads the whole dataset.
+    public func load() throws -> [LabelledRow] {
+        try CSVSampleReader.readFile(at: url.path)
+    }
+}
+
+/// Errors reading datasets and sample files.
+public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missingResource(String)
+    case unreadable(path: String, reason: String)
+    case badLine(source: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .missingResource(name):
+            return "bundled dataset '\(name)' was not found (an installed binary needs its Spikebar_Datasets.resources folder beside it)"
+        case let .unreadable(path, reason): return "cannot read '\(path)': \(reason)"
+        case let .badLine(source, line, reason): return "\(source):\(line): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One parsed CSV line: a label (nil when the file has no label column value) and its
+/// feature values. `NaN` values are kept (temporal padding is removed when the row is
+/// reshaped into frames).
+public struct LabelledRow: Equatable, Sendable {
+    public var label: Int?
+    public var values: [Float]
+    /// 1-based line number in the source, for error messages.
+    public var line: Int
+    public init(label: Int?, values: [Float], line: Int) {
+        self.label = label
+        self.values = values
+        self.line = line
+    }
+}
+
+/// Reads `label,f0,f1,…` lines (DESIGN §7.1). A first line that does not start with a
+/// number is a header and is skipped. An empty label field means unlabelled.
+public enum CSVSampleReader {
+    /// Parses one line; nil for a blank line. Throws with the line number on bad values.
+    public static func parse(line text: Substring, number: Int, source: String) throws -> LabelledRow? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return nil }
+        var fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count >= 2 else {
+            throw DatasetError.badLine(source: source, line: number, reason: "expected 'label,f0,f1,…', got one field")
+        }
+        let labelField = fields.removeFirst().trimmingCharacters(in: .whitespaces)
+        var label: Int?
+        if !labelField.isEmpty {
+            guard let l = Int(labelField) ?? Double(labelField).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) else {
+                throw DatasetError.badLine(source: source, line: number, reason: "label '\(labelField)' is not a whole number")
+            }
+            label = l
+        }
+        var values = [Float]()
+        values.reserveCapacity(fields.count)
+        for (k, f) in fields.enumerated() {
+            let s = f.trimmingCharacters(in: .whitespaces)
+            if let v = Float(s) {
+                values.append(v)
+            } else if s.lowercased() == "nan" || s.isEmpty {
+                values.append(.nan)
+            } else {
+                throw DatasetError.badLine(source: source, line: number, reason: "feature \(k) ('\(s)') is not a number")
+            }
+        }
+        return LabelledRow(label: label, values: values, line: number)
+    }
+
+    /// Whether a first line is a header (its first field is not a number and not empty).
+    public static func isHeader(_ line: Substring) -> Bool {
+        guard let first = line.split(separator: ",", omittingEmptySubsequences: false).first else { return false }
+        let s = first.trimmingCharacters(in: .whitespaces)
+        return !s.isEmpty && Double(s) == nil
+    }
+
+    /// Reads a whole file.
+    public static func readFile(at path: String) throws -> [LabelledRow] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw DatasetError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try parse(text: text, source: path)
+    }
+
+    public static func parse(text: String, source: String) throws -> [LabelledRow] {
+        var rows: [LabelledRow] = []
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if number == 1 && isHeader(line) { continue }
+            if let row = try parse(line: line, number: number, source: source) { rows.append(row) }
+        }
+        return rows
+    }
+}

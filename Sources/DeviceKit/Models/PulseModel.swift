@@ -1,0 +1,41 @@
+/// The pulse-response law of a device: how far one programming pulse moves its weight.
+///
+/// Weights are in normalized *device units* `w ∈ [wMin, wMax]` (aihwkit's convention), which
+/// map linearly onto conductance `G ∈ [Gmin, Gmax]`. `d = +1` is a potentiating (SET) pulse,
+/// `d = −1` a depressing (RESET) pulse. Every law is followed by the cycle-to-cycle noise of
+/// ``DeviceParameters/dwMinStd`` and clipping to the device's own bounds.
+public enum PulseModel: String, CaseIterable, Sendable {
+    /// Float weights: an update is applied exactly, with no bounds and no noise. Counts one
+    /// write per changed weight. For reference runs only; no physical device.
+    case ideal
+    /// `Δ = d·Δw_min^d` — aihwkit's ConstantStepDevice.
+    case constantStep
+    /// `Δ = d·Δw_min^d·(1 + γ_d·w)` — aihwkit's LinearStepDevice (slopes `gammaUp`, `gammaDown`).
+    case linearStep
+    /// up: `Δw_min·(1 − w/wMax)`, down: `Δw_min·(1 − w/wMin)` — aihwkit's SoftBoundsDevice.
+    case softBounds
+    /// step ∝ `((wMax − w)/(wMax − wMin))^γ` up, `((w − wMin)/(wMax − wMin))^γ` down —
+    /// aihwkit's PowStepDevice.
+    case powStep
+    /// `Δ = Δw_min·max(1 − A·exp(γ·z), 0)` with `z` a linear function of `w` — aihwkit's
+    /// ExpStepDevice.
+    case expStep
+    /// NeuroSim's nonlinear LTP/LTD curve `G(P) = B·(1 − e^(−P/A)) + Gmin`,
+    /// `B = (Gmax − Gmin)/(1 − e^(−Pmax/A))`, separate `A` for LTP and LTD (in pulses).
+    case neurosim
+}
+
+/// How a desired weight change is shared between the two devices of a differential pair
+/// `w = s·(G⁺ − G⁻)`.
+public enum PairPolicy: String, CaseIterable, Sendable {
+    /// G⁺ takes both SET (up) and RESET (down) pulses; G⁻ is programmed once to the centre
+    /// of the window and serves as the pair's reference, never pulsed. This is aihwkit's
+    /// single-device abstraction (`w = w_dev − w_ref`), used by RRAM, FeFET and ECRAM.
+    case bidirectional
+    /// Both devices start at Gmin and only ever receive SET pulses: positive updates set
+    /// G⁺, negative updates set G⁻. When either device comes within ``DevicePreset/refreshMargin``
+    /// of its maximum, the pair is refreshed: both are RESET to Gmin and the difference is
+    /// re-programmed onto one of them. Refresh pulses are counted as wear. PCM uses this
+    /// policy because its SET is gradual and its RESET abrupt.
+    case potentiateOnly
+}

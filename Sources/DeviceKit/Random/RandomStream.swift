@@ -1,0 +1,25 @@
+/// The independent random streams of a run. Each consumer draws from its own generator,
+/// derived from the run seed and this label (``SeededGenerator/init(seed:stream:)``), so a
+/// switch that turns one noise source on never changes what another source draws.
+public enum RandomStream: UInt64, Sendable, CaseIterable {
+    /// Device-to-device variation, drawn once when a device population is built.
+    case deviceVariation = 1
+    /// Initial weights.
+    case weightInit = 2
+    /// Cycle-to-cycle write noise, one draw per pulse.
+    case writeNoise = 3
+    /// Read noise, one draw per column and time step.
+    case readNoise = 4
+    /// Stochastic rounding of updates into pulse counts.
+    case pulseRounding = 5
+    /// Rate (Bernoulli) input encoding.
+    case encoding = 6
+    /// The fixed random feedback matrices of direct feedback alignment.
+    case feedback = 7
+    /// Stuck-at faults present from the start.
+    case faults = 8
+    /// Shuffling the stream order between passes.
+    case shuffle = 9
+    /// Endurance budgets and failure modes.
+    case endurance = 10
+}

@@ -1,0 +1,84 @@
+import DeviceKit
+
+/// How a LIF neuron resets after a spike (DESIGN §2.1).
+public enum ResetMechanism: String, CaseIterable, Sendable {
+    /// `U[t] = λ·U[t−1] + I[t] − θ·o[t−1]`: subtract the threshold (keeps the residue).
+    case soft
+    /// `U[t] = λ·U[t−1]·(1 − o[t−1]) + I[t]`: back to zero.
+    case hard
+}
+
+/// The spiking network: layer sizes, time steps and LIF dynamics (DESIGN §2.1–2.2).
+public struct NetworkConfig: Equatable, Sendable {
+    /// Sizes from input lines to classes, e.g. `[64, 128, 10]`: one hidden LIF layer of 128
+    /// and a readout of 10. A first entry of 0 takes the input lines from the data (the
+    /// encoder's lines: features, or 2× channels with delta encoding); a last entry of 0
+    /// takes the classes from the labels of the input file.
+    public var layers: [Int] = [0, 128, 0]
+    /// Time steps per static sample (a temporal sample runs one step per frame).
+    public var timesteps: Int = 16
+    /// Membrane leak λ ∈ (0, 1) of the hidden LIF neurons.
+    public var leak: Float = 0.9
+    /// Firing threshold θ > 0.
+    public var threshold: Float = 1
+    public var reset: ResetMechanism = .soft
+    /// Leak κ ∈ (0, 1) of the non-spiking leaky-integrator readout
+    /// `y[t] = κ·y[t−1] + Σ_j w_kj·o_j[t]`.
+    public var readoutLeak: Float = 0.9
+    /// Bits of the membrane-potential buffer U_mem; 0 keeps float. Quantized potentials are
+    /// clipped to ±2θ and rounded to `2^bits` levels across that range.
+    public var membraneBits: Int = 0
+    /// The largest weight magnitude each layer can hold, in network units; it sets the
+    /// digital weight scale `s = maxWeight / max|w⁺ − w⁻|` of the crossbar layer, so the
+    /// device window spans `±maxWeight` whatever the device's own units. One value is used
+    /// for every layer, or give one per layer. (Ideal devices are unbounded; there it only
+    /// fixes the units.)
+    public var maxWeights: [Float] = [0.25]
+    /// Initial weights are N(0, (gain/√fanIn)²) in network units; one gain per layer or one
+    /// for all. 0 starts a layer at zero.
+    public var initGains: [Float] = [1, 0]
+    /// Adds an always-on input row to every layer (a bias, learnt like any weight, on its
+    /// own devices). Off by default: it made no difference on digits and costs an extra
+    /// row (with 64 inputs, an extra row-tile of conversions).
+    public var bias: Bool = false
+
+    public init() {}
+
+    public var inputs: Int { layers.first ?? 0 }
+    public var classes: Int { layers.last ?? 0 }
+
+    public func maxWeight(layer l: Int) -> Float { maxWeights.count > l ? maxWeights[l] : maxWeights.last ?? 1 }
+    public func initGain(layer l: Int) -> Float { initGains.count > l ? initGains[l] : initGains.last ?? 1 }
+}
+
+extension NetworkConfig: Configurable {
+    public static var schema: [ConfigField<Self>] {
+        [
+            .ints("layers", \.layers), .int("timesteps", \.timesteps),
+            .float("leak", \.leak), .float("threshold", \.threshold), .choice("reset", \.reset),
+            .float("readoutLeak", \.readoutLeak), .int("membraneBits", \.membraneBits),
+            .floats("maxWeights", \.maxWeights), .floats("initGains", \.initGains),
+            .bool("bias", \.bias),
+        ]
+    }
+    public func validate(at path: String) throws {
+        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        let inner = layers.dropFirst().dropLast()
+        guard layers.count >= 2, inner.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }),
+              (0...1_000_000).contains(inputs), classes == 0 || (2...100_000).contains(classes) else {
+            throw ConfigError.outOfRange(key: k("layers"), value: "\(layers)",
+                                         allowed: "at least two sizes; hidden sizes 1…1000000; inputs ≥ 0 (0 = from data); classes 0 (from data) or ≥ 2")
+        }
+        try Validate.inRange(timesteps, 1...100_000, k("timesteps"))
+        try Validate.openUnit(leak, k("leak"))
+        try Validate.positive(threshold, k("threshold"))
+        try Validate.openUnit(readoutLeak, k("readoutLeak"))
+        try Validate.inRange(membraneBits, 0...32, k("membraneBits"))
+        guard !maxWeights.isEmpty, maxWeights.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw ConfigError.outOfRange(key: k("maxWeights"), value: "\(maxWeights)", allowed: "positive numbers")
+        }
+        guard !initGains.isEmpty, initGains.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ConfigError.outOfRange(key: k("initGains"), value: "\(initGains)", allowed: "numbers ≥ 0")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import CrossbarKit
+import DeviceKit
+
+extension OnlineLearner {
+    /// The learner's complete mutable state as bytes: every device (state, bounds, wear
+    /// counters, status), the χ accumulators, the encoder's running statistics, the random
+    /// generators and the sample counters. Restoring it into a learner built from the same
+    /// configuration and seed continues the run bit for bit.
+    public func stateBytes() -> [UInt8] {
+        var w = StateWriter()
+        w.tag("spikebar-learner-v1")
+        w.write(samplesSeen)
+        w.write(samplesLearned)
+        w.write(pendingSamples)
+        for layer in network.layers { layer.writeState(to: &w) }
+        for p in pending { w.write(p) }
+        encoder.scaler.writeState(to: &w)
+        for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
+        return w.bytes
+    }
+
+    /// Restores ``stateBytes()``. Throws if the blob does not fit this network.
+    public func restore(_ bytes: [UInt8]) throws {
+        var r = StateReader(bytes)
+        try r.expectTag("spikebar-learner-v1")
+        samplesSeen = try r.readInt()
+        samplesLearned = try r.readInt()
+        pendingSamples = try r.readInt()
+        let time = timeSeconds
+        for layer in network.layers { try layer.readState(from: &r, timeSeconds: time) }
+        for p in pending { try r.read(into: p, "pending gradients") }
+        try encoder.scaler.readState(from: &r)
+        random.readNoise = SeededGenerator(stateWords: try r.readUInt64s())
+        random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
+        random.rounding = SeededGenerator(stateWords: try r.readUInt64s())
+        random.encoding = SeededGenerator(stateWords: try r.readUInt64s())
+        guard r.isAtEnd else { throw StateError.shapeMismatch(what: "learner state", expected: r.offset, found: bytes.count) }
+    }
+
+    /// A 16-hex-digit digest of ``stateBytes()``: equal digests mean equal conductances,
+    /// counters and learner state.
+    public var stateDigest: String { StateDigest.hex(stateBytes()) }
+}

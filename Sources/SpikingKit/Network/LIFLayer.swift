@@ -1,0 +1,136 @@
+import DeviceKit
+
+/// The digital neuron module of one hidden layer (DESIGN §2.1, §5.1): membrane potentials
+/// (the U_mem buffer), spikes, pseudo-derivatives, and the buffers its learning needs.
+///
+/// One step, for every neuron i, with input current I_i[t] from the crossbar:
+/// ```
+/// soft reset:  U_i[t] = λ·U_i[t−1] + I_i[t] − θ·o_i[t−1]
+/// hard reset:  U_i[t] = λ·U_i[t−1]·(1 − o_i[t−1]) + I_i[t]
+/// spike:       o_i[t] = 1 if U_i[t] > θ else 0
+/// pseudo-derivative (Bellec et al. 2020):  ψ_i[t] = γ_pd·max(0, 1 − |U_i[t] − θ|/θ)
+/// ```
+public final class LIFLayer: @unchecked Sendable {
+    public let size: Int
+    /// Input rows of the crossbar feeding this layer (including the bias row, if any).
+    public let inputRows: Int
+    /// U_mem.
+    public let potential: Buffer<Float>
+    /// o[t] for the `size` neurons, followed by the always-on bias line when enabled; this
+    /// buffer is the next layer's input.
+    public let output: Buffer<Float>
+    public let pseudo: Buffer<Float>
+    /// Indices of the non-zero entries of ``output`` after the last step, ascending (the
+    /// spiking neurons, then the bias line): the next layer's active rows.
+    public let spikeList: Buffer<Int32>
+    public internal(set) var spikeCount = 0
+    /// Column currents from the crossbar.
+    public let current: Buffer<Float>
+    /// Presynaptic traces z̄ of this layer's input rows.
+    public let inputTrace: Buffer<Float>
+    /// Per-step learning signal times pseudo-derivative, `L_i[t]·ψ_i[t]`.
+    public let signal: Buffer<Float>
+    /// Static input only: Σ_t c_t·L_i[t]·ψ_i[t], with c_t the trace of a constant input.
+    public let signalSum: Buffer<Float>
+    /// Accumulated weight gradient, `rows × size`, row-major (the crossbar's layout).
+    public let gradient: Buffer<Float>
+    let hasBias: Bool
+
+    public init(size: Int, inputRows: Int, bias: Bool) {
+        self.size = size
+        self.inputRows = inputRows
+        hasBias = bias
+        potential = Buffer(repeating: 0, count: size)
+        output = Buffer(repeating: 0, count: size + (bias ? 1 : 0))
+        pseudo = Buffer(repeating: 0, count: size)
+        spikeList = Buffer(repeating: 0, count: size + 1)
+        current = Buffer(repeating: 0, count: size)
+        inputTrace = Buffer(repeating: 0, count: inputRows)
+        signal = Buffer(repeating: 0, count: size)
+        signalSum = Buffer(repeating: 0, count: size)
+        gradient = Buffer(repeating: 0, count: inputRows * size)
+    }
+
+    /// Clears the per-sample state (potentials, spikes, traces).
+    public func resetSample() {
+        potential.fill(0)
+        output.fill(0)
+        if hasBias { output[size] = 1 }
+        inputTrace.fill(0)
+        signalSum.fill(0)
+    }
+
+    /// One LIF step on ``current``; returns the number of spikes. The pseudo-derivative is
+    /// computed only when `learning` (it feeds nothing else).
+    @inline(__always)
+    public func step(leak: Float, threshold: Float, reset: ResetMechanism, membraneBits: Int,
+                     pseudoGain: Float, learning: Bool) -> Int {
+        let u = potential.pointer, o = output.pointer, i = current.pointer, psi = pseudo.pointer
+        let range = 2 * threshold
+        let lsb = membraneBits > 0 ? 2 * range / Float(1 << membraneBits) : 0
+        switch reset {
+        case .soft: for k in 0..<size { u[k] = leak * u[k] + i[k] - threshold * o[k] }
+        case .hard: for k in 0..<size { u[k] = leak * u[k] * (1 - o[k]) + i[k] }
+        }
+        if membraneBits > 0 {
+            for k in 0..<size { u[k] = roundToNearest(min(max(u[k], -range), range - lsb) / lsb) * lsb }
+        }
+        var spikes = 0
+        let list = spikeList.pointer
+        for k in 0..<size {
+            let fired = u[k] > threshold
+            o[k] = fired ? 1 : 0
+            list[spikes] = Int32(truncatingIfNeeded: k)
+            spikes &+= fired ? 1 : 0
+        }
+        if hasBias { list[spikes] = Int32(truncatingIfNeeded: size); spikeCount = spikes + 1 } else { spikeCount = spikes }
+        if learning {
+            let invTheta = 1 / threshold
+            for k in 0..<size { psi[k] = pseudoGain * max(0, 1 - abs(u[k] - threshold) * invTheta) }
+        }
+        return spikes
+    }
+}
+
+/// The non-spiking leaky-integrator readout (DESIGN §2.2): `y_k[t] = κ·y_k[t−1] + I_k[t]`.
+/// The prediction is `argmax_k` of the time-mean of y; confidence its softmax probability.
+public final class Readout: @unchecked Sendable {
+    public let classes: Int
+    public let inputRows: Int
+    public let y: Buffer<Float>
+    public let ySum: Buffer<Float>
+    public let current: Buffer<Float>
+    /// Error e[t] = softmax(y[t]) − onehot(label).
+    public let error: Buffer<Float>
+    /// Filtered presynaptic activity F_κ(o)[t] of the readout's input rows.
+    public let inputTrace: Buffer<Float>
+    public let gradient: Buffer<Float>
+    /// The same gradient while a sample runs, class-major (`k·inputRows + r`), so each step's
+    /// rank-1 update runs over long contiguous rows; folded into ``gradient`` at the end.
+    public let gradientByClass: Buffer<Float>
+
+    public init(classes: Int, inputRows: Int) {
+        self.classes = classes
+        self.inputRows = inputRows
+        y = Buffer(repeating: 0, count: classes)
+        ySum = Buffer(repeating: 0, count: classes)
+        current = Buffer(repeating: 0, count: classes)
+        error = Buffer(repeating: 0, count: classes)
+        inputTrace = Buffer(repeating: 0, count: inputRows)
+        gradient = Buffer(repeating: 0, count: inputRows * classes)
+        gradientByClass = Buffer(repeating: 0, count: inputRows * classes)
+    }
+
+    /// Adds the class-major per-sample gradient into ``gradient`` (row-major) and clears it.
+    public func foldGradient() {
+        let g = gradient.pointer, t = gradientByClass.pointer
+        for k in 0..<classes {
+            let row = t + k * inputRows
+            for r in 0..<inputRows { g[r * classes + k] += row[r]; row[r] = 0 }
+        }
+    }
+
+    public func resetSample() {
+        y.fill(0); ySum.fill(0); inputTrace.fill(0)
+    }
+}

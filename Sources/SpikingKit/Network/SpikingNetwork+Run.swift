@@ -1,0 +1,102 @@
+import CrossbarKit
+import DeviceKit
+
+/// What the network said about one sample.
+public struct Prediction: Equatable, Sendable {
+    /// argmax of the time-mean readout.
+    public var label: Int
+    /// Softmax probability of that class.
+    public var confidence: Float
+    /// Hidden spikes emitted (all layers, all steps).
+    public var spikes: Int
+    public var timesteps: Int
+}
+
+extension SpikingNetwork {
+    /// Runs one sample through the network, time step by time step (DESIGN §2). When
+    /// `target` is given, accumulates the e-prop/DFA gradients toward it (DESIGN §5) into
+    /// the layers' gradient buffers; nothing is written to the devices here (see
+    /// ``commit(counts:timeSeconds:random:)``), so the prediction never depends on the label.
+    ///
+    /// Allocation-free: every buffer is owned by the network and reused.
+    public func run(_ sample: Sample, encoder: InputEncoder, target: Int?,
+                    random: inout NetworkRandom, counts: inout OperationCounts) -> Prediction {
+        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: encoder.isStatic(sample))
+        let steps = encoder.steps(for: sample, timesteps: config.timesteps)
+        let staticInput = encoder.isStatic(sample)
+        let learn = target != nil
+        let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
+        let kappa = config.readoutLeak
+        let classes = self.classes
+        let inPtr = input.pointer
+        var staticTrace: Float = 0
+        var firstCharge = ReadCharge()
+        var spikes = 0
+        let outLayer = layers[layers.count - 1]
+        let y = readout.y.pointer, ySum = readout.ySum.pointer, cur = readout.current.pointer
+
+        for t in 0..<steps {
+            if !(staticInput && t > 0) { encoder.encode(step: t, into: inPtr, rng: &random.encoding) }
+            var layerInput = UnsafePointer(inPtr)
+            var graded = encoder.isGraded
+            var list: UnsafePointer<Int32>? = nil
+            var listCount = 0
+            for l in 0..<hidden.count {
+                let xb = layers[l], h = hidden[l]
+                let charge: ReadCharge
+                if l == 0 && staticInput && t > 0 {
+                    charge = firstCharge
+                } else {
+                    charge = xb.accumulate(layerInput, graded: graded, spikeList: list, spikeCount: listCount)
+                    if l == 0 { firstCharge = charge }
+                }
+                let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
+                counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
+                spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
+                                 membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
+                                 learning: learn)
+                counts.neuronUpdates += Double(h.size)
+                if learn {
+                    if l == 0 && staticInput {
+                        staticTrace = alpha * staticTrace + 1
+                    } else {
+                        let z = h.inputTrace.pointer
+                        for r in 0..<xb.rows { z[r] = alpha * z[r] + layerInput[r] }
+                        counts.traceUpdates += Double(xb.rows)
+                    }
+                }
+                layerInput = UnsafePointer(h.output.pointer)
+                graded = false
+                list = UnsafePointer(h.spikeList.pointer)
+                listCount = h.spikeCount
+            }
+            let charge: ReadCharge
+            if hidden.isEmpty && staticInput && t > 0 {
+                charge = firstCharge
+            } else {
+                charge = outLayer.accumulate(layerInput, graded: graded, spikeList: list, spikeCount: listCount)
+                firstCharge = hidden.isEmpty ? charge : firstCharge
+            }
+            let conversions = outLayer.convert(into: cur, rng: &random.readNoise)
+            counts.charge(charge, conversions: conversions, colTiles: outLayer.colTiles)
+            for k in 0..<classes {
+                y[k] = kappa * y[k] + cur[k]
+                ySum[k] += y[k]
+            }
+            counts.neuronUpdates += Double(classes)
+            if let target {
+                accumulateGradients(step: t, target: target, readoutInput: layerInput,
+                                    staticInput: staticInput, staticTrace: staticTrace, counts: &counts)
+            }
+        }
+        counts.timesteps += Double(steps)
+        if learn && staticInput && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
+        if learn { readout.foldGradient() }
+
+        let p = probabilities.pointer
+        for k in 0..<classes { p[k] = ySum[k] / Float(steps) }
+        softmax(p, count: classes, into: p)
+        let best = argmax(p, count: classes)
+        return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Daemon
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput: inference only and inference + learning (build with -c release).")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Samples per measurement.")
+    var samples: Int = 5000
+
+    @Option(help: "Measure only 'learn' or 'infer' (for profiling).")
+    var only: String?
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    func run() throws {
+        do {
+            let resolved = try options.resolve()
+            let result = try Benchmark(config: resolved, samples: samples, only: only).run()
+            print(json ? result.json : result.table)
+        } catch {
+            fail(error)
+        }
+    }
+}

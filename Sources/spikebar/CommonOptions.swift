@@ -1,0 +1,36 @@
+import ArgumentParser
+import Configuration
+import Foundation
+
+/// Options every command that builds a network shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "A YAML run configuration (see Configs/).")
+    var config: String?
+
+    @Option(help: "Hardware preset: a name in Configs/presets/ or a path to a preset file.")
+    var preset: String?
+
+    @Option(help: "Seed of every random draw.")
+    var seed: Int?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one configuration key, e.g. --set network.timesteps=8 or --set hardware.device.dwMinStd=2.", valueName: "key=value"))
+    var sets: [String] = []
+
+    @Option(help: "The Configs/ folder (default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
+    var configs: String?
+
+    func resolve() throws -> ResolvedConfig {
+        let loader = try ConfigLoader.locate(explicit: configs)
+        return try loader.resolve(file: config, sets: sets, preset: preset, seed: seed)
+    }
+}
+
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Prints an error the way every command does: one line on stderr naming the problem.
+func fail(_ error: Error) -> Never {
+    FileHandle.standardError.write(Data("spikebar: error: \(error)\n".utf8))
+    exit(2)
+}
