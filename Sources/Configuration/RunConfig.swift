@@ -44,6 +44,9 @@ public struct RecordingConfig: Equatable, Sendable {
     public var windowSamples: Int = 100
     /// Pulses-per-device histogram bins in wear snapshots.
     public var histogramBins: Int = 16
+    /// Checkpoints kept per run (older ones are deleted by the flush that adds a new one);
+    /// 0 keeps every checkpoint.
+    public var keepCheckpoints: Int = 2
 
     public init() {}
 }
@@ -53,7 +56,7 @@ extension RecordingConfig: Configurable {
         [
             .string("database", \.database), .int("flushEverySamples", \.flushEverySamples),
             .float("flushEverySeconds", \.flushEverySeconds), .int("windowSamples", \.windowSamples),
-            .int("histogramBins", \.histogramBins),
+            .int("histogramBins", \.histogramBins), .int("keepCheckpoints", \.keepCheckpoints),
         ]
     }
     public func validate(at path: String) throws {
@@ -62,6 +65,7 @@ extension RecordingConfig: Configurable {
         try Validate.positive(flushEverySeconds, k("flushEverySeconds"))
         try Validate.inRange(windowSamples, 1...100_000_000, k("windowSamples"))
         try Validate.inRange(histogramBins, 1...1024, k("histogramBins"))
+        try Validate.inRange(keepCheckpoints, 0...1_000_000, k("keepCheckpoints"))
     }
 }
 

@@ -13,6 +13,8 @@ public struct RunRequest: Sendable {
     public var eval: InputSource?
     public var channels: Int?
     public var progress = true
+    /// Continue from a checkpoint instead of from the start (file inputs only).
+    public var resume: ResumePoint?
     public init() {}
 }
 
@@ -55,18 +57,23 @@ public final class RunSession {
         let classes = config.run.engine.network.classes == 0
             ? Self.inferClasses(train + (evalSet ?? [])) : config.run.engine.network.classes
         let learner = Self.makeLearner(config: config, width: train[0].width, classes: classes)
+        let resume = request.resume
+        if let resume { try learner.restore(resume.learnerState) }
+        let resumedSeen = learner.samplesSeen
         for o in observers { try o.runStarted(learner: learner, config: config, request: request) }
 
-        var metric = PrequentialAccuracy(window: config.run.engine.accuracyWindow)
+        var metric = resume?.metric ?? PrequentialAccuracy(window: config.run.engine.accuracyWindow)
         var lastPass = PrequentialAccuracy(window: 1)
-        var spikes = 0
+        var spikes = resume?.spikes ?? 0
         let start = Date()
-        for pass in 0..<request.passes {
+        for pass in (resume?.pass ?? 0)..<request.passes {
             let order = request.shuffleSeed.map { shuffled(train, seed: $0, pass: pass) } ?? train
-            lastPass = PrequentialAccuracy(window: 1)
+            // A resumed pass carries its metric on and skips the samples it already processed.
+            let skip = pass == resume?.pass ? resume!.position : 0
+            lastPass = skip > 0 ? resume!.passMetric : PrequentialAccuracy(window: 1)
             let bar = ProgressBar(total: order.count, label: "pass \(pass + 1)/\(request.passes)",
                                   force: false)
-            for (k, sample) in order.enumerated() {
+            for (k, sample) in order.enumerated() where k >= skip {
                 let outcome: SampleOutcome
                 do {
                     outcome = try learner.process(sample, learn: true)
@@ -83,7 +90,7 @@ public final class RunSession {
             }
         }
         let wall = Date().timeIntervalSince(start)
-        let trained = learner.samplesSeen
+        let trained = learner.samplesSeen - resumedSeen
 
         var evalAccuracy: Double?
         if let evalSet {
@@ -107,6 +114,9 @@ public final class RunSession {
 
     /// stdin: one pass, samples processed as they arrive.
     func runStdin() throws -> RunSummary {
+        guard request.resume == nil else {
+            throw DatasetError.unreadable(path: "stdin", reason: "--resume needs a file input (stdin cannot skip what it already sent)")
+        }
         guard request.passes == 1 else {
             throw DatasetError.unreadable(path: "stdin", reason: "--passes > 1 needs a file (stdin is read once)")
         }
@@ -148,7 +158,9 @@ public final class RunSession {
 
     func makeSummary(learner: OnlineLearner, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
                      spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
-        let t = learner.totals
+        // A resumed learner counts from zero; the checkpoint's totals come first.
+        var t = request.resume?.totals ?? OperationCounts()
+        t += learner.totals
         let processed = max(metric.samples, 1)
         return RunSummary(
             input: request.input.description, preset: config.hardware.preset.name, seed: config.run.seed,
