@@ -1,0 +1,99 @@
+import Configuration
+import CrossbarKit
+import DeviceKit
+import Foundation
+import SpikingKit
+import Store
+
+/// Why a run cannot be resumed.
+public enum ResumeError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noRun(database: String)
+    case alreadyFinished(runId: Int64, database: String)
+    case badCheckpoint(String)
+    case configSnapshot(runId: Int64, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .noRun(db): return "\(db): no run to resume"
+        case let .alreadyFinished(id, db): return "\(db): run \(id) finished; nothing to resume (start a new run without --resume)"
+        case let .badCheckpoint(m): return "cannot resume from this checkpoint: \(m)"
+        case let .configSnapshot(id, reason): return "cannot rebuild run \(id)'s configuration from its snapshot: \(reason)"
+        }
+    }
+}
+
+/// How `spikebar run --resume` continues the latest run of a database: its configuration
+/// (rebuilt from the run's YAML snapshot, not from today's files), its request (input,
+/// passes, shuffle seed), and its newest checkpoint — the learner state, the metrics and the
+/// place in the input. A run killed before its first checkpoint starts again from sample 0
+/// under the same run id.
+public struct ResumePlan {
+    public let run: RunRecord
+    public let runId: Int64
+    /// Samples already processed (the checkpoint's `sequence`; 0 without a checkpoint).
+    public let resumeSample: Int
+    /// The configuration to build the learner from, and the request to run.
+    public let config: ResolvedConfig
+    public let request: RunRequest
+    let progress: RecorderProgress
+    /// The checkpoint's metric blob (nil when the run has no checkpoint yet).
+    let snapshot: RecorderSnapshot?
+    var metric: PrequentialAccuracy? { snapshot?.metric }
+
+    /// Plans the resume of the latest run in `store`.
+    /// - Parameters:
+    ///   - base: a configuration resolved from the defaults (gives the loader's context;
+    ///     every value is replaced by the snapshot's).
+    ///   - input: read this input instead of the recorded one (the file moved).
+    public static func latest(in store: RecordStore, base: ResolvedConfig, input: String?) throws -> ResumePlan {
+        guard let run = try store.latestRun(), let id = run.id else { throw ResumeError.noRun(database: store.path) }
+        guard run.status != .finished else { throw ResumeError.alreadyFinished(runId: id, database: store.path) }
+        let config = try restoreConfig(run.configYAML, base: base, runId: id)
+        var request = try RecordedRequest.decode(run.requestJSON).request(input: input)
+        guard request.input != .stdin else {
+            throw ResumeError.badCheckpoint("run \(id) read stdin; pass --input FILE with the same samples to resume it")
+        }
+        var progress = RecorderProgress()
+        var snapshot: RecorderSnapshot?
+        if let cp = try store.latestCheckpoint(runId: id) {
+            let s = try RecorderSnapshot.decode(cp.metricBlob)
+            guard s.sequence == cp.sequence, s.pass == cp.pass, s.position == cp.position else {
+                throw ResumeError.badCheckpoint("metric blob (sample \(s.sequence)) and checkpoint row (sample \(cp.sequence)) disagree")
+            }
+            progress = try s.progress()
+            snapshot = s
+            request.resume = try s.resumePoint(learnerState: [UInt8](cp.stateBlob))
+        }
+        return ResumePlan(run: run, runId: id, resumeSample: progress.sequence, config: config, request: request,
+                          progress: progress, snapshot: snapshot)
+    }
+
+    /// Rebuilds a resolved configuration from a run's YAML snapshot: the run keys into a
+    /// ``RunConfig``, the `hardware` section (complete in a snapshot) into a
+    /// ``HardwareConfig`` from defaults — no preset file is read. Refuses a snapshot that
+    /// does not render back to the same text (a key this build reads differently).
+    static func restoreConfig(_ yaml: String, base: ResolvedConfig, runId: Int64) throws -> ResolvedConfig {
+        do {
+            let doc = try YAMLDocument(text: yaml, source: "run \(runId) configYAML")
+            guard case let .map(entries) = doc.value else { throw ResumeError.configSnapshot(runId: runId, reason: "not a mapping") }
+            var run = RunConfig()
+            var hardware = HardwareConfig()
+            try run.apply(.map(entries.filter { $0.key != "hardware" }))
+            if let hw = entries.first(where: { $0.key == "hardware" }) { try hardware.apply(hw.value, at: "hardware") }
+            try run.validateAll()
+            try hardware.validateAll(at: "hardware")
+            var resolved = base
+            resolved.run = run
+            resolved.hardware = hardware
+            resolved.presetSource = "run \(runId) snapshot"
+            guard YAMLRenderer.render(resolved.snapshot) == yaml else {
+                throw ResumeError.configSnapshot(runId: runId, reason: "it does not render back to the same values with this build")
+            }
+            return resolved
+        } catch let e as ResumeError {
+            throw e
+        } catch {
+            throw ResumeError.configSnapshot(runId: runId, reason: "\(error)")
+        }
+    }
+}
