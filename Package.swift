@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "spikebar", dependencies: [
-            "Daemon",
+            "Daemon", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

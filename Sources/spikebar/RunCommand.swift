@@ -1,20 +1,25 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Store
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Stream a file, stdin or a bundled dataset through predict → score → learn, then exit.",
-        discussion: "With no input, runs the default configuration on the bundled digits stream.")
+        discussion: """
+        With no input, runs the default configuration on the bundled digits stream. The run is \
+        recorded to Logs/spikebar.sqlite (recording.database) unless --db says otherwise; \
+        --resume continues the latest run of that database from its last checkpoint.
+        """)
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Samples: a CSV/NDJSON file, '-' for stdin, or a bundled dataset (digits, basicmotions-train, basicmotions-test).")
-    var input: String = "digits"
+    @Option(help: "Samples: a CSV/NDJSON file, '-' for stdin, or a bundled dataset (digits, basicmotions-train, basicmotions-test). Default: digits (with --resume: the run's own input).")
+    var input: String?
 
-    @Option(help: "Passes over the input.")
-    var passes: Int = 1
+    @Option(help: "Passes over the input (default 1).")
+    var passes: Int?
 
     @Option(help: "Shuffle each pass with this seed (a new order per pass; default: file order).")
     var shuffle: UInt64?
@@ -31,23 +36,64 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not draw the progress bar.")
     var noProgress = false
 
+    @Option(help: ArgumentHelp("Record to this SQLite database, or 'none' (default: recording.database, Logs/spikebar.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed.")
+    var resume = false
+
     func validate() throws {
-        guard passes >= 1 else { throw ValidationError("--passes must be at least 1") }
+        if let passes, passes < 1 { throw ValidationError("--passes must be at least 1") }
         if let channels, channels < 1 { throw ValidationError("--channels must be at least 1") }
+        if resume {
+            if db == "none" { throw ValidationError("--resume needs a database (--db PATH)") }
+            let fixed = [("--passes", passes != nil), ("--shuffle", shuffle != nil), ("--eval", eval != nil),
+                         ("--channels", channels != nil), ("--config", options.config != nil),
+                         ("--preset", options.preset != nil), ("--seed", options.seed != nil), ("--set", !options.sets.isEmpty)]
+            let given = fixed.filter(\.1).map(\.0)
+            guard given.isEmpty else {
+                throw ValidationError("--resume continues the run with its recorded configuration and request; drop \(given.joined(separator: ", "))")
+            }
+        }
     }
 
     func run() throws {
         do {
-            let resolved = try options.resolve()
-            var request = RunRequest()
-            request.input = InputSource(argument: input)
-            request.passes = passes
-            request.shuffleSeed = shuffle
-            request.eval = eval.map(InputSource.init(argument:))
-            request.channels = channels
+            var resolved = try options.resolve()
+            let path = db ?? resolved.run.recording.database
+            var request: RunRequest
+            var recorder: Recorder?
+            if resume {
+                let store = try RecordStore.open(path: path)
+                let plan = try ResumePlan.latest(in: store, base: resolved, input: input)
+                resolved = plan.config
+                request = plan.request
+                Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
+                recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
+            } else {
+                request = RunRequest()
+                request.input = InputSource(argument: input ?? "digits")
+                request.passes = passes ?? 1
+                request.shuffleSeed = shuffle
+                request.eval = eval.map(InputSource.init(argument:))
+                request.channels = channels
+                if path != "none" {
+                    resolved.run.recording.database = path
+                    recorder = Recorder(store: try RecordStore.open(path: path), version: SpikebarVersion.string)
+                }
+            }
             request.progress = !noProgress
             let session = RunSession(config: resolved, request: request)
-            let result = try session.run()
+            session.observers = recorder.map { [$0] } ?? []
+            let signals = recorder?.stopOnSignals() ?? []
+            defer { signals.forEach { $0.cancel() } }
+            let result: RunSummary
+            do {
+                result = try session.run()
+            } catch {
+                recorder?.abandon(error: error)
+                throw error
+            }
             switch summary {
             case .json: print(result.json)
             case .text: print(result.text)
