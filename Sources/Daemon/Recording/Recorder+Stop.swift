@@ -12,13 +12,14 @@ extension Recorder {
     /// checkpoint so that a resume completes it.
     func end(learner: OnlineLearner, status: RunStatus, summaryJSON: String?, event: EventRecord) throws {
         ended = true
+        defer { self.learner = nil }
         if status == .finished && progress.window.processed > 0 { closeWindow() }
         events.append(event)
         flush(learner: learner, end: RunEnd(status: status, summaryJSON: summaryJSON))
         guard let writer else { return }
         defer { writer.close() }
         do {
-            try writer.drain()
+            try writer.drain(attempts: finalFlushAttempts, delaySeconds: retryDelaySeconds)
         } catch {
             throw StoreError.unavailable(
                 path: store.path,

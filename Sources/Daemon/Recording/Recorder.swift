@@ -34,10 +34,16 @@ public final class Recorder: RunObserver {
     var progress = RecorderProgress()
     /// The run's prequential metric as of the last sample (for checkpoints).
     var metric = PrequentialAccuracy(window: 1)
-    weak var learner: OnlineLearner?
+    /// Held (strongly) so that ``abandon(error:)`` can checkpoint the last good state after
+    /// `RunSession.run()` has thrown and dropped its own reference.
+    var learner: OnlineLearner?
     var accuracyWindows: [AccuracyWindowRecord] = []
     var energyWindows: [EnergyWindowRecord] = []
     var events: [EventRecord] = []
+    /// Attempts at the last flush of a run, and the pause between them, seconds: a locked
+    /// or full database gets this long to recover before the run reports what it lost.
+    public var finalFlushAttempts = 3
+    public var retryDelaySeconds = 1.0
     var samplesSinceFlush = 0
     var lastFlushNanos: UInt64 = 0
     var ended = false

@@ -48,6 +48,7 @@ struct RecorderSnapshot: Codable, Equatable {
     var metricOutcomes: String
     var passSamples: Int
     var passCorrect: Int
+    var passOutcomes: String
     var spikes: Int
     var totals: [String: Double]
     var windowIndex: Int
@@ -68,9 +69,10 @@ struct RecorderSnapshot: Codable, Equatable {
         metricWindow = metric.window
         metricSamples = metric.samples
         metricCorrect = metric.correct
-        metricOutcomes = String(metric.windowOutcomes.map { $0 ? "1" : "0" })
+        metricOutcomes = Self.outcomes(metric)
         passSamples = p.passMetric.samples
         passCorrect = p.passMetric.correct
+        passOutcomes = Self.outcomes(p.passMetric)
         spikes = p.spikes
         totals = CountFields.encode(p.totals)
         windowIndex = p.window.index
@@ -93,6 +95,8 @@ struct RecorderSnapshot: Codable, Equatable {
             layer.rowConductance.assign(bits.map(Float.init(bitPattern:)))
         }
     }
+
+    static func outcomes(_ m: PrequentialAccuracy) -> String { String(m.windowOutcomes.map { $0 ? "1" : "0" }) }
 
     var data: Data {
         let enc = JSONEncoder()
@@ -124,7 +128,8 @@ struct RecorderSnapshot: Codable, Equatable {
         p.sequence = sequence
         p.pass = pass
         p.position = position
-        p.passMetric = PrequentialAccuracy(window: 1, samples: passSamples, correct: passCorrect, windowOutcomes: [])
+        p.passMetric = PrequentialAccuracy(window: 1, samples: passSamples, correct: passCorrect,
+                                           windowOutcomes: passOutcomes.map { $0 == "1" })
         p.spikes = spikes
         p.totals = try CountFields.decode(totals)
         p.window = OpenWindow(index: windowIndex, processed: windowProcessed, labelled: windowLabelled,
