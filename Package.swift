@@ -55,6 +55,8 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Configuration", "Datasets", "SpikingKit", "CrossbarKit", "DeviceKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )
