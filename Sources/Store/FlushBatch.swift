@@ -13,8 +13,9 @@ public struct FlushBatch: Sendable, Equatable {
     public var events: [EventRecord] = []
     /// The state the records lead up to (nil: records only).
     public var checkpoint: CheckpointRecord?
-    /// Samples processed up to this flush (`run.samplesRecorded`), samples.
-    public var samplesRecorded: Int
+    /// Samples processed when the flush was taken, samples. `run.samplesRecorded` follows
+    /// the checkpoint's `sequence` instead (a batch without a checkpoint leaves it alone).
+    public var samplesProcessed: Int
     /// Wall-clock time of the flush (`run.lastFlushAt`), UTC.
     public var flushedAt: Date
     /// Set on a run's last flush: the run ends with it.
@@ -23,9 +24,9 @@ public struct FlushBatch: Sendable, Equatable {
     /// checkpoints (0 keeps all).
     public var keepCheckpoints: Int
 
-    public init(runId: Int64, samplesRecorded: Int, flushedAt: Date = Date(), keepCheckpoints: Int = 2) {
+    public init(runId: Int64, samplesProcessed: Int, flushedAt: Date = Date(), keepCheckpoints: Int = 2) {
         self.runId = runId
-        self.samplesRecorded = samplesRecorded
+        self.samplesProcessed = samplesProcessed
         self.flushedAt = flushedAt
         self.keepCheckpoints = keepCheckpoints
     }
@@ -41,7 +42,7 @@ public struct FlushBatch: Sendable, Equatable {
         taskEvals += later.taskEvals
         events += later.events
         if later.checkpoint != nil { checkpoint = later.checkpoint }
-        samplesRecorded = later.samplesRecorded
+        samplesProcessed = later.samplesProcessed
         flushedAt = later.flushedAt
         if later.end != nil { end = later.end }
         keepCheckpoints = later.keepCheckpoints

@@ -34,8 +34,8 @@ extension RecordStore {
                         """, arguments: [batch.runId, batch.runId, batch.keepCheckpoints])
                 }
             }
-            try db.execute(sql: "UPDATE run SET samplesRecorded = ?, lastFlushAt = ? WHERE id = ?",
-                           arguments: [batch.samplesRecorded, batch.flushedAt, batch.runId])
+            try db.execute(sql: "UPDATE run SET samplesRecorded = COALESCE(?, samplesRecorded), lastFlushAt = ? WHERE id = ?",
+                           arguments: [batch.checkpoint?.sequence, batch.flushedAt, batch.runId])
             guard db.changesCount == 1 else { throw StoreError.notFound(path: path, what: "run \(batch.runId)") }
             if let end = batch.end {
                 try db.execute(sql: "UPDATE run SET status = ?, endedAt = ?, summaryJSON = ? WHERE id = ?",

@@ -122,6 +122,38 @@ import Testing
         #expect(try store.count("accuracyWindow") == 2)  // 0–24, 25–49; 50–56 stays open in the checkpoint
     }
 
+    /// A crash while scoring `--eval` (after training) keeps the last training checkpoint
+    /// as the resume point: a learner that has seen evaluation samples is never checkpointed
+    /// mid-run, so the resume is accepted (and here meets the same bad line again).
+    @Test func aCrashDuringEvaluationStaysResumable() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let input = try dir.digits(50)
+        let eval = try dir.digits(5, name: "eval.csv", replace: [2: "11," + Array(repeating: "0.5", count: 64).joined(separator: ",")])
+        let store = try RecordStore.open(path: dir.path("run.sqlite"))
+        let config = try Repo.config(quickSets)
+        var request = RunRequest()
+        request.input = .file(input)
+        request.eval = .file(eval)
+        request.progress = false
+        let session = RunSession(config: config, request: request)
+        let recorder = Recorder(store: store, version: "test", log: LogLines().sink)
+        session.observers = [recorder]
+        #expect(throws: DatasetError.self) { try session.run() }
+        recorder.abandon(error: DatasetError.badLine(source: eval, line: 4, reason: "label"))
+        let run = try #require(try store.latestRun())
+        #expect(run.status == .crashed && run.samplesRecorded == 40)
+        #expect(try store.latestCheckpoint(runId: run.id!)?.sequence == 40)
+
+        let plan = try ResumePlan.latest(in: store, base: config, input: nil)
+        #expect(plan.resumeSample == 40)
+        var again = plan.request
+        again.progress = false
+        let resumed = RunSession(config: plan.config, request: again)
+        resumed.observers = [Recorder(store: store, version: "test", resuming: plan, log: LogLines().sink)]
+        #expect(throws: DatasetError.self) { try resumed.run() }  // not ResumeError: the state fits
+    }
+
     /// SIGINT/SIGTERM path: queued flushes are written, the run is marked interrupted,
     /// and later flushes are not accepted.
     @Test func anInterruptMarksTheRunAndStopsRecording() throws {

@@ -72,7 +72,7 @@ import Testing
         let id = try #require(try store.createRun(Fixture.run()).id)
         try store.record(Fixture.flush(id, windows: 0..<2))
         var last = Fixture.flush(id, windows: 2..<2)
-        last.samplesRecorded = 20
+        last.samplesProcessed = 20
         last.checkpoint = Fixture.checkpoint(id, sequence: 20, bytes: 8)
         last.wearSnapshots = [Fixture.wear(id, sample: 20)]
         try store.record(last)
@@ -81,9 +81,20 @@ import Testing
         #expect(try store.latestCheckpoint(runId: id)?.stateBlob.count == 8)
     }
 
+    @Test func samplesRecordedFollowsTheCheckpoint() throws {
+        let store = try RecordStore.inMemory()
+        let id = try #require(try store.createRun(Fixture.run()).id)
+        try store.record(Fixture.flush(id, windows: 0..<2))
+        var recordsOnly = Fixture.flush(id, windows: 2..<3)
+        recordsOnly.checkpoint = nil
+        try store.record(recordsOnly)
+        #expect(try store.run(id: id).samplesRecorded == 20)
+        #expect(try store.count("accuracyWindow") == 3)
+    }
+
     @Test func aFlushForAnUnknownRunFails() throws {
         let store = try RecordStore.inMemory()
-        var batch = FlushBatch(runId: 42, samplesRecorded: 0)
+        var batch = FlushBatch(runId: 42, samplesProcessed: 0)
         batch.events = []
         #expect(throws: StoreError.self) { try store.record(batch) }
     }
@@ -95,7 +106,7 @@ import Testing
         a.absorb(b)
         #expect(a.accuracyWindows.map(\.windowIndex) == [0, 1, 2])
         #expect(a.energyWindows.count == 3 && a.wearSnapshots.count == 2 && a.events.count == 2)
-        #expect(a.checkpoint?.sequence == 30 && a.samplesRecorded == 30 && a.end?.status == .crashed)
+        #expect(a.checkpoint?.sequence == 30 && a.samplesProcessed == 30 && a.end?.status == .crashed)
         #expect(a.rowCount == 3 + 3 + 2 + 2 + 1)
     }
 }

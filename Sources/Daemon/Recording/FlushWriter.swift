@@ -142,7 +142,7 @@ final class FlushWriter: @unchecked Sendable {
         var attempt = batch
         if let f = streak {
             attempt.events.append(EventRecord(
-                runId: batch.runId, sample: batch.samplesRecorded, kind: .error,
+                runId: batch.runId, sample: batch.samplesProcessed, kind: .error,
                 detailJSON: EventRecord.detail([
                     "message": .string("recording failed, retried: \(f.error)"),
                     "sinceUnixSeconds": .double(f.date.timeIntervalSince1970),

@@ -175,17 +175,23 @@ public final class Recorder: RunObserver {
 
     /// Hands the pending records, wear snapshots and the learner state to the writer.
     /// The learner state is copied here, on the learning thread, so it matches the records.
+    /// A learner that has also scored `--eval` samples is past the recorded stream: its state
+    /// is checkpointed only at the end of a finished run (a crash during evaluation resumes
+    /// from the last training checkpoint instead).
     func flush(learner: OnlineLearner, end: RunEnd?) {
         guard let writer, let id = runIdValue else { return }
-        var batch = FlushBatch(runId: id, samplesRecorded: progress.sequence, keepCheckpoints: recording.keepCheckpoints)
+        var batch = FlushBatch(runId: id, samplesProcessed: progress.sequence, keepCheckpoints: recording.keepCheckpoints)
         batch.accuracyWindows = accuracyWindows
         batch.energyWindows = energyWindows
         batch.events = events
         batch.wearSnapshots = WearSnapshots.take(network: learner.network, runId: id, sample: progress.sequence,
                                                  bins: recording.histogramBins, pulseMap: end != nil)
         batch.end = end
-        let checkpoint = PendingCheckpoint(state: learner.stateBytes(), snapshot: RecorderSnapshot(progress, metric: metric, network: learner.network),
-                                           createdAt: Date())
+        let inStream = learner.samplesSeen == progress.sequence
+        let checkpoint = inStream || end?.status == .finished
+            ? PendingCheckpoint(state: learner.stateBytes(),
+                                snapshot: RecorderSnapshot(progress, metric: metric, network: learner.network), createdAt: Date())
+            : nil
         writer.submit(FlushJob(batch: batch, checkpoint: checkpoint))
         accuracyWindows.removeAll(keepingCapacity: true)
         energyWindows.removeAll(keepingCapacity: true)

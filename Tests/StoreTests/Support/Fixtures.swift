@@ -71,7 +71,7 @@ enum Fixture {
     /// A flush of `windows` windows ending at `sequence`, with a checkpoint.
     static func flush(_ runId: Int64, windows: Range<Int>, width: Int = 10, keep: Int = 2) -> FlushBatch {
         let sequence = windows.upperBound * width
-        var b = FlushBatch(runId: runId, samplesRecorded: sequence, flushedAt: date, keepCheckpoints: keep)
+        var b = FlushBatch(runId: runId, samplesProcessed: sequence, flushedAt: date, keepCheckpoints: keep)
         b.accuracyWindows = windows.map { accuracy(runId, $0, width: width) }
         b.energyWindows = windows.map { energy(runId, $0, width: width) }
         b.wearSnapshots = [wear(runId, sample: sequence)]
