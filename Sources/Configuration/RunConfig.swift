@@ -37,8 +37,14 @@ public struct RecordingConfig: Equatable, Sendable {
     /// Database path, or `none` to turn recording off.
     public var database: String = "Logs/spikebar.sqlite"
     /// Flush (one transaction: windows + checkpoint) after this many samples…
-    public var flushEverySamples: Int = 500
-    /// …or after this many seconds of wall time, whichever comes first.
+    ///
+    /// A cap rather than the usual trigger: every flush checkpoints the whole device state
+    /// (about 53 bytes per device, 1 MB for the default digits network), so at release
+    /// speed (6–20 k samples/s) a cadence of a few hundred samples spends a quarter of a core
+    /// writing checkpoints. Measured in docs/STORE.md.
+    public var flushEverySamples: Int = 50_000
+    /// …or after this many seconds of wall time, whichever comes first: the usual trigger,
+    /// and the most work a crash can lose.
     public var flushEverySeconds: Float = 5
     /// Accuracy and energy windows are this many samples wide.
     public var windowSamples: Int = 100

@@ -32,7 +32,9 @@ public final class Recorder: RunObserver {
 
     var recording = RecordingConfig()
     var progress = RecorderProgress()
-    /// The run's prequential metric as of the last sample (for checkpoints).
+    /// The run's prequential metric, kept in step with the session's by recording the same
+    /// outcomes (holding a copy of the session's instead would make every `record` copy its
+    /// ring buffer).
     var metric = PrequentialAccuracy(window: 1)
     /// Held (strongly) so that ``abandon(error:)`` can checkpoint the last good state after
     /// `RunSession.run()` has thrown and dropped its own reference.
@@ -120,6 +122,7 @@ public final class Recorder: RunObserver {
         }
         progress.position += 1
         if let c = o.correct {
+            self.metric.record(correct: c)
             progress.passMetric.record(correct: c)
             progress.window.labelled += 1
             if c { progress.window.correct += 1 }
@@ -136,7 +139,8 @@ public final class Recorder: RunObserver {
                                       ])))
         }
         progress.sequence += 1
-        self.metric = metric
+        assert(self.metric.samples == metric.samples && self.metric.correct == metric.correct,
+               "the recorder's metric left the session's")
         if progress.window.processed == recording.windowSamples { closeWindow() }
         samplesSinceFlush += 1
         if samplesSinceFlush >= recording.flushEverySamples
