@@ -2,11 +2,16 @@ import Foundation
 import GRDB
 
 extension RecordStore {
-    /// Inserts a new run and returns it with its id.
-    public func createRun(_ run: RunRecord) throws -> RunRecord {
+    /// Inserts a new run, and `events` for it (their `runId` is set to the new id), in one
+    /// transaction; returns the run with its id.
+    public func createRun(_ run: RunRecord, events: [EventRecord] = []) throws -> RunRecord {
         try write { db in
             var r = run
             try r.insert(db)
+            for var e in events {
+                e.runId = r.id!
+                try e.insert(db)
+            }
             return r
         }
     }

@@ -66,6 +66,13 @@ import Testing
         #expect(nulls == 4)
     }
 
+    @Test func aRunIsCreatedWithItsFirstEvents() throws {
+        let store = try RecordStore.inMemory()
+        let run = try store.createRun(Fixture.run(), events: [EventRecord(runId: 0, sample: 0, kind: .start, createdAt: Fixture.date)])
+        let events = try store.read { db in try EventRecord.fetchAll(db) }
+        #expect(events.map(\.runId) == [run.id!] && events.map(\.kind) == [.start])
+    }
+
     @Test func runsAreListedWithTheirLastWindow() throws {
         let store = try RecordStore.inMemory()
         let a = try #require(try store.createRun(Fixture.run()).id)

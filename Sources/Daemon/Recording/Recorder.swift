@@ -98,14 +98,14 @@ public final class Recorder: RunObserver {
                                                 "previousStatus": .string(plan.run.status.rawValue)])))
         } else {
             metric = PrequentialAccuracy(window: config.run.engine.accuracyWindow)
+            let start = EventRecord(runId: 0, sample: 0, kind: .start,
+                                    detailJSON: EventRecord.detail(["input": .string(request.input.description)]))
             let run = try store.createRun(RunRecord(
                 startedAt: Date(), preset: config.hardware.preset.name, seed: config.run.seed, version: version,
                 input: request.input.description, passes: request.passes,
-                requestJSON: RecordedRequest(request).json, configYAML: YAMLRenderer.render(config.snapshot)))
+                requestJSON: RecordedRequest(request).json, configYAML: YAMLRenderer.render(config.snapshot)),
+                events: [start])
             id = run.id!
-            try store.setStatus(runId: id, .running, event: EventRecord(
-                runId: id, sample: 0, kind: .start,
-                detailJSON: EventRecord.detail(["input": .string(request.input.description)])))
         }
         control.lock()
         runIdValue = id
