@@ -49,6 +49,15 @@ extension RecordStore {
         }
     }
 
+    /// Ends a run without records to flush (a caller that flushes uses ``FlushBatch/end``):
+    /// status, end time and summary, with an optional event, in one transaction.
+    public func finishRun(runId: Int64, _ end: RunEnd, event: EventRecord? = nil) throws {
+        var batch = FlushBatch(runId: runId, samplesProcessed: event?.sample ?? 0, flushedAt: end.endedAt)
+        batch.events = event.map { [$0] } ?? []
+        batch.end = end
+        try record(batch)
+    }
+
     /// Sets a run's status outside a flush (interrupted, crashed, or running again on
     /// resume) together with an event, in one transaction. `endedAt` is cleared for `running`.
     public func setStatus(runId: Int64, _ status: RunStatus, event: EventRecord?, at date: Date = Date()) throws {

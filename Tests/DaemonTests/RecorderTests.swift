@@ -54,6 +54,30 @@ import Testing
         #expect(try store.integrityCheck() == ["ok"])
     }
 
+    /// Devices worn out during the run show up as `deviceFailure` events, in the energy
+    /// windows and in the wear snapshots — the same number everywhere, and the summary's.
+    @Test func deviceFailuresAreRecordedConsistently() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let store = try RecordStore.open(path: dir.path("run.sqlite"))
+        let (summary, _) = try recordedRun(input: try dir.digits(120), store: store,
+                                           sets: quickSets + ["hardware.endurance.medianPulses=20"])
+        let (events, windows, wear, early) = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT SUM(json_extract(detailJSON, '$.failures')) FROM event WHERE kind = 'deviceFailure'") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT SUM(failures) FROM energyWindow") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT SUM(failed) FROM wearSnapshot WHERE sample = 120") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT SUM(failed) FROM wearSnapshot WHERE sample = 40") ?? 0)
+        }
+        // No device is stuck from the start in this preset, so every failure happened in the run.
+        #expect(events > 0)
+        #expect(events == windows && windows == wear && wear == summary.failedDevices)
+        #expect(early < wear)
+        let last = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT json_extract(detailJSON, '$.failuresTotal') FROM event WHERE kind = 'deviceFailure' ORDER BY id DESC LIMIT 1")
+        }
+        #expect(last == summary.failedDevices)
+    }
+
     /// While the database refuses writes the recorder keeps the records and retries at
     /// every flush; once it accepts them again nothing is missing, and an `error` event
     /// says what happened.

@@ -57,6 +57,20 @@ import Testing
         #expect(try store.run(id: id).samplesRecorded == 50)
     }
 
+    @Test func finishRunEndsARunWithoutRecords() throws {
+        let store = try RecordStore.inMemory()
+        let id = try #require(try store.createRun(Fixture.run()).id)
+        try store.record(Fixture.flush(id, windows: 0..<1))
+        let stop = EventRecord(runId: id, sample: 10, kind: .stop, createdAt: Fixture.date)
+        try store.finishRun(runId: id, RunEnd(status: .finished, endedAt: Fixture.date, summaryJSON: "{}"), event: stop)
+        let run = try store.run(id: id)
+        #expect(run.status == .finished && run.summaryJSON == "{}" && run.endedAt == Fixture.date && run.samplesRecorded == 10)
+        #expect(try store.count("event") == 2)
+        #expect(throws: StoreError.notFound(path: ":memory:", what: "run 99")) {
+            try store.finishRun(runId: 99, RunEnd(status: .crashed))
+        }
+    }
+
     @Test func aDuplicateWindowIsRefusedWhole() throws {
         let store = try RecordStore.inMemory()
         let id = try #require(try store.createRun(Fixture.run()).id)

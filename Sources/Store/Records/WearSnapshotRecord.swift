@@ -35,7 +35,8 @@ public struct WearSnapshotRecord: Codable, Equatable, Sendable, FetchableRecord,
     /// bin `k` counts devices with `e_k ≤ pulses < e_{k+1}`, `e_0 = 0`, equal integer widths,
     /// `e_B > maxPulses`.
     public var histogramJSON: String
-    /// Mean and largest fraction of the endurance budget used, 0…1 (NULL when wear-out is off).
+    /// Mean and largest fraction of the endurance budget used, pulses / budget (NULL when
+    /// wear-out is off). Above 1 for a device that failed and kept receiving pulses.
     public var budgetUsedMean: Double?
     public var budgetUsedMax: Double?
     /// Pulses per synapse (G⁺ + G⁻) as little-endian UInt32, row-major `rows × cols` within
