@@ -48,9 +48,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit"]),
-        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit"]),
-        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit"]),
+        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
