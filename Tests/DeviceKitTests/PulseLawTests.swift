@@ -113,3 +113,36 @@ struct PulseLawTests {
         #expect(d.weight[0] == 5.25)
     }
 }
+
+@Suite("Device characterization")
+struct CharacterizationTests {
+    @Test("the curve's first rows follow the soft-bounds closed form; the CSV has the documented columns")
+    func softBoundsCurve() {
+        var preset = DevicePreset()
+        preset.device.model = .softBounds
+        preset.device.dwMin = 0.001
+        let points = PulseResponseCurve.measure(preset: preset, up: 500, down: 500, w0: 0, devices: 100, seed: 1)
+        #expect(points.count == 1001)
+        for n in 0...20 {
+            let expected = 0.6 - 0.6 * Double.pow(1 - 0.001 / 0.6, Double(n))
+            #expect(abs(points[n].mean - expected) < 1e-6)
+            #expect(points[n].std == 0)
+        }
+        #expect(points[500].direction == "up" && points[501].direction == "down")
+        #expect(PulseResponseCurve.csv(points).hasPrefix("pulse,direction,mean,std\n0,start,0.0,0.0\n"))
+    }
+
+    @Test("cycling to failure: the failed fraction rises to 1 and the window narrows")
+    func enduranceCycling() {
+        var preset = DevicePreset()
+        preset.device.dwMin = 0.01
+        preset.endurance.medianPulses = 400
+        preset.endurance.spread = 0.3
+        let points = EnduranceCycling.run(preset: preset, devices: 100, maxCycles: 10_000, seed: 2)
+        #expect(points.last?.failedFraction == 1)
+        for (a, b) in zip(points, points.dropFirst()) { #expect(b.failedFraction >= a.failedFraction) }
+        let early = points.first { $0.cycles >= 50 }!
+        let late = points.last { !$0.gMaxEffective.isNaN }!
+        #expect(late.gMaxEffective < early.gMaxEffective)
+    }
+}
