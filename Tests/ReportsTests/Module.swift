@@ -1,0 +1,2 @@
+// Tests of this module land with the module itself.
+import Testing
