@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Spikebar: ParsableCommand {
+struct Spikebar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spikebar",
         abstract: "An online-learning spiking network on an emulated analog in-memory-computing crossbar.",
@@ -11,7 +11,7 @@ struct Spikebar: ParsableCommand {
         weight change through a write-pulse model of the devices, counting wear and energy.
         """,
         version: SpikebarVersion.string,
-        subcommands: [RunCommand.self, BenchCommand.self, DeviceCommand.self],
+        subcommands: [RunCommand.self, ServeCommand.self, BenchCommand.self, DeviceCommand.self],
         defaultSubcommand: nil
     )
 }
