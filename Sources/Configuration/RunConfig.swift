@@ -17,6 +17,8 @@ public struct RunConfig: Equatable, Sendable {
     /// Hardware overrides, applied in order on top of the preset (same keys as a preset file).
     public var hardwareOverrides: [ConfigValue] = []
     public var recording = RecordingConfig()
+    /// A continual-learning experiment (used by `spikebar experiment`).
+    public var experiment = ExperimentConfig()
 
     public init() {}
 }
@@ -25,7 +27,8 @@ extension RunConfig: Configurable {
     public static var schema: [ConfigField<Self>] {
         [.string("preset", \.preset), .int("seed", \.seed)]
             + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
-            + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording)]
+            + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording),
+               .section("experiment", \.experiment)]
     }
     public func validate(at path: String) throws {
         guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }
