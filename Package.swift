@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store"]),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Datasets", "Configuration",
+            "Daemon", "Datasets", "Configuration", "DeviceKit",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),

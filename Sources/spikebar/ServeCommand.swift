@@ -5,7 +5,7 @@ import DeviceKit
 import Foundation
 import Logging
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the daemon: NDJSON/CSV samples in on stdin, a Unix socket and/or TCP; one response line per request line.",
@@ -38,20 +38,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log file ('' for stderr only).")
     var logFile: String?
 
-    mutating func run() async throws {
+    /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
+    /// profilers such as valgrind handle); the daemon runs its services on Swift's
+    /// concurrency pool while the main thread waits.
+    func run() throws {
+        let services: DaemonServices
         do {
             let resolved = try options.resolve()
             let daemon = try resolveDaemonConfig()
             let learner = try EngineCore.makeLearner(config: resolved)
             let logger = try makeLogger(daemon)
             let core = EngineCore(config: resolved, learner: learner)
-            let services = DaemonServices.make(config: resolved, daemon: daemon, core: core, logger: logger)
-            try await services.run()
-        } catch let e as ValidationError {
-            fail(e)
+            services = DaemonServices.make(config: resolved, daemon: daemon, core: core, logger: logger)
         } catch {
             fail(error)
         }
+        let done = DispatchSemaphore(value: 0)
+        let outcome = ErrorBox()
+        Task {
+            do { try await services.run() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.get() { fail(error) }
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {
@@ -100,4 +109,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = level
         return logger
     }
+}
+
+/// Carries an error out of the daemon's task.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+    func set(_ e: Error) { lock.withLock { error = e } }
+    func get() -> Error? { lock.withLock { error } }
 }

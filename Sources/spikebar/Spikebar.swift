@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Spikebar: AsyncParsableCommand {
+struct Spikebar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spikebar",
         abstract: "An online-learning spiking network on an emulated analog in-memory-computing crossbar.",

@@ -1,4 +1,6 @@
+import Configuration
 import Daemon
+import DeviceKit
 import Datasets
 import NIOCore
 import NIOEmbedded
@@ -76,5 +78,21 @@ struct LineSplitterTests {
         var out: [FramedLine] = []
         s.feed(Array("abcd\nabcde\n".utf8)) { out.append($0) }
         #expect(out == [.line(Array("abcd".utf8)), .tooLong(bytes: 5)])
+    }
+}
+
+@Suite("Daemon configuration")
+struct DaemonConfigTests {
+    @Test("Configs/daemon.yaml decodes strictly; sources are required; host:port parses")
+    func daemonYAML() throws {
+        let doc = try YAMLDocument(path: configsDirectory + "/daemon.yaml")
+        var d = DaemonConfig()
+        try d.apply(doc.value)
+        #expect(d.maxLineBytes == 1 << 20)
+        #expect(throws: ConfigError.self) { try d.validateAll() }  // no source given
+        d.tcp = "127.0.0.1:7070"
+        try d.validateAll()
+        #expect(DaemonConfig.parseHostPort("[::1]:80")! == ("::1", 80))
+        #expect(DaemonConfig.parseHostPort("nohost") == nil)
     }
 }
