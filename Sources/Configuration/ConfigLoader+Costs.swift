@@ -22,15 +22,21 @@ extension ConfigLoader {
             return (builtIn, "built-in \(builtIn.name) (no \(configsDirectory)/costs folder)")
         }
         let path = try costPath(nameOrPath)
+        return (try loadStrictly(path, CostPreset()), path)
+    }
+
+    /// Applies the YAML file at `path` to `defaults` and validates the result; errors name
+    /// the file and the offending key's line.
+    func loadStrictly<T: Configurable>(_ path: String, _ defaults: T) throws -> T {
         let doc = try YAMLDocument(path: path)
-        var cost = CostPreset()
+        var value = defaults
         do {
-            try cost.apply(doc.value)
-            try cost.validateAll()
+            try value.apply(doc.value)
+            try value.validateAll()
         } catch {
             throw doc.locate(error)
         }
-        return (cost, path)
+        return value
     }
 
     /// Names (without `.yaml`) of the YAML files in `Configs/<folder>/`.

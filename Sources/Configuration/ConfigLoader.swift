@@ -66,15 +66,7 @@ public struct ConfigLoader: Sendable {
     /// Loads a preset file into a hardware configuration (strictly).
     public func loadPreset(_ nameOrPath: String) throws -> (HardwareConfig, String) {
         let path = try presetPath(nameOrPath)
-        let doc = try YAMLDocument(path: path)
-        var hw = HardwareConfig()
-        do {
-            try hw.apply(doc.value)
-            try hw.validateAll()
-        } catch {
-            throw doc.locate(error)
-        }
-        return (hw, path)
+        return (try loadStrictly(path, HardwareConfig()), path)
     }
 
     /// Resolves a run configuration: defaults ← `file` ← `sets` (`key=value`, dotted keys) ←

@@ -16,7 +16,7 @@ public struct CostPreset: Equatable, Sendable {
     /// Preset name, e.g. `spikesim-65nm`.
     public var name: String = "spikesim-65nm"
     /// Where the numbers come from.
-    public var source: String = "SpikeSim ELA engine (Moitra et al. 2022) at 65 nm; Horowitz ISSCC 2014 (45 nm)"
+    public var source: String = "SpikeSim ELA engine (Moitra et al. 2022) at 65 nm; Horowitz ISSCC 2014 (45 nm); assumptions marked"
     /// Clock of the digital periphery, MHz. SpikeSim: `clk_freq = 250`.
     public var clockMegahertz: Double = 250
     /// Clock cycles of one PE cycle (one crossbar tile reading one input vector, all its
