@@ -11,7 +11,7 @@ struct Spikebar: ParsableCommand {
         weight change through a write-pulse model of the devices, counting wear and energy.
         """,
         version: SpikebarVersion.string,
-        subcommands: [RunCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, BenchCommand.self, EnergyCommand.self],
         defaultSubcommand: nil
     )
 }
