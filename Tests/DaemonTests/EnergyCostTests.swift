@@ -85,7 +85,9 @@ struct EnergyCostTests {
         let b = s.energyBreakdown
         #expect(b.readPicojoules > 0 && b.neuronPicojoules > 0 && b.learningLogicPicojoules > 0)
         #expect(b.writePulsesPicojoules > 0, "rram learning sends pulses")
-        #expect(s.latencyMicroseconds > 4 * 2 * 0.104, "reads alone take T·L PE cycles")
+        #expect(close(s.latencyBreakdown.readSeconds, 4 * 2 * 104e-9), "T·L PE cycles of 104 ns per sample")
+        #expect(s.latencyBreakdown.learningSeconds > 0 && s.latencyBreakdown.writeSeconds > 0)
+        #expect(close(s.latencyBreakdown.totalSeconds * 1e6, s.latencyMicroseconds))
         #expect(s.tops > 0 && s.topsPerWatt > 0 && s.topsPerSquareMillimetre > 0 && s.areaSquareMillimetres > 0)
         let json = try jsonObject(s.json)
         for key in ["energyPicojoules", "energyBreakdown", "latencyMicroseconds", "tops", "topsPerWatt", "topsPerSquareMillimetre"] {

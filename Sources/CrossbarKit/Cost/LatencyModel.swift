@@ -10,6 +10,15 @@ public struct LatencyBreakdown: Equatable, Sendable, Codable {
     public init() {}
 
     public var totalSeconds: Double { readSeconds + learningSeconds + writeSeconds }
+
+    /// Every phase multiplied by `s` (e.g. 1/samples for a per-sample mean).
+    public func scaled(by s: Double) -> LatencyBreakdown {
+        var out = LatencyBreakdown()
+        out.readSeconds = readSeconds * s
+        out.learningSeconds = learningSeconds * s
+        out.writeSeconds = writeSeconds * s
+        return out
+    }
 }
 
 /// How long the chip takes for the work in some ``OperationCounts``.

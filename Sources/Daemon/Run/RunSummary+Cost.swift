@@ -22,6 +22,7 @@ extension RunSummary {
         energyPicojoulesPerSample = report.energyPicojoulesPerSample
         energyBreakdown = report.energy
         latencyMicroseconds = report.latencyMicrosecondsPerSample
+        latencyBreakdown = report.latency.scaled(by: report.samples > 0 ? 1 / report.samples : 0)
         tops = report.tops
         topsPerWatt = report.topsPerWatt
         topsPerSquareMillimetre = report.topsPerSquareMillimetre

@@ -47,6 +47,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var energyBreakdown = EnergyBreakdown()
     /// Mean latency of one sample (reads, learning logic, row-by-row writes), µs.
     public var latencyMicroseconds = 0.0
+    /// ``latencyMicroseconds`` by phase (reads, learning logic, writes), seconds per sample.
+    public var latencyBreakdown = LatencyBreakdown()
     /// Crossbar MACs per second of chip time, 10¹²/s (one op = one MAC).
     public var tops = 0.0
     /// MACs per picojoule of the whole run's energy (= TOPS/W).
