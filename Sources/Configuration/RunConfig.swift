@@ -11,6 +11,9 @@ import SpikingKit
 public struct RunConfig: Equatable, Sendable {
     /// Name of a preset in `Configs/presets/`, or a path to a preset file.
     public var preset: String = "rram"
+    /// Name of a cost preset in `Configs/costs/`, or a path to one: the energy, latency and
+    /// area constants that price what the run counts.
+    public var cost: String = "spikesim-65nm"
     /// Seed of every random draw of the run.
     public var seed: Int = 1
     public var engine = EngineConfig()
@@ -25,7 +28,7 @@ public struct RunConfig: Equatable, Sendable {
 
 extension RunConfig: Configurable {
     public static var schema: [ConfigField<Self>] {
-        [.string("preset", \.preset), .int("seed", \.seed)]
+        [.string("preset", \.preset), .string("cost", \.cost), .int("seed", \.seed)]
             + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
             + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording),
                .section("experiment", \.experiment)]

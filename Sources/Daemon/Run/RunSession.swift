@@ -150,7 +150,7 @@ public final class RunSession {
                      spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
         let t = learner.totals
         let processed = max(metric.samples, 1)
-        return RunSummary(
+        var summary = RunSummary(
             input: request.input.description, preset: config.hardware.preset.name, seed: config.run.seed,
             layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
             passes: request.passes, samples: metric.samples,
@@ -162,5 +162,7 @@ public final class RunSession {
             pulsesPerSample: t.pulses / Double(processed), spikesPerSample: Double(spikes) / Double(processed),
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
+        summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        return summary
     }
 }
