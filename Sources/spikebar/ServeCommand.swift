@@ -49,6 +49,7 @@ struct ServeCommand: ParsableCommand {
             let learner = try EngineCore.makeLearner(config: resolved)
             let logger = try makeLogger(daemon)
             let core = EngineCore(config: resolved, learner: learner)
+            core.observers.append(CostObserver(config: resolved))
             services = DaemonServices.make(config: resolved, daemon: daemon, core: core, logger: logger)
         } catch {
             fail(error)

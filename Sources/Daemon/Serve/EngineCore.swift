@@ -21,8 +21,8 @@ public final class EngineCore: @unchecked Sendable {
     public private(set) var task: Int?
     public private(set) var errors = 0
     public private(set) var requests = 0
-    /// Called after every processed sample and command (recording, metrics).
-    public var observer: EngineObserver?
+    /// Called after every processed sample and command (recording, cost, metrics).
+    public var observers: [EngineObserver] = []
 
     public init(config: ResolvedConfig, learner: OnlineLearner? = nil, metric: PrequentialAccuracy? = nil, sequence: Int = 0) {
         self.config = config
@@ -38,12 +38,12 @@ public final class EngineCore: @unchecked Sendable {
         switch request {
         case let .invalid(e):
             errors += 1
-            observer?.engineRejected(code: e.code, message: e.message, sequence: sequence)
+            for o in observers { o.engineRejected(code: e.code, message: e.message, sequence: sequence) }
             return Responses.error(code: e.code, message: e.message, id: e.id)
         case let .tooLong(bytes, limit):
             errors += 1
             let message = "line of \(bytes) bytes exceeds the limit of \(limit) bytes"
-            observer?.engineRejected(code: "line_too_long", message: message, sequence: sequence)
+            for o in observers { o.engineRejected(code: "line_too_long", message: message, sequence: sequence) }
             return Responses.error(code: "line_too_long", message: message, id: nil)
         case .line(.skip):
             return ""
@@ -64,12 +64,12 @@ public final class EngineCore: @unchecked Sendable {
             if let c = outcome.correct {
                 if evaluating { evalMetric.record(correct: c) } else { metric.record(correct: c) }
             }
-            observer?.engineProcessed(outcome, engine: self)
+            for o in observers { o.engineProcessed(outcome, engine: self) }
             return Responses.sample(seq: sequence, id: s.id, outcome: outcome,
-                                    extra: observer?.responseFields(for: outcome, engine: self) ?? [])
+                                    extra: observers.flatMap { $0.responseFields(for: outcome, engine: self) })
         } catch let e as SampleError {
             errors += 1
-            observer?.engineRejected(code: e.code, message: e.description, sequence: sequence)
+            for o in observers { o.engineRejected(code: e.code, message: e.description, sequence: sequence) }
             return Responses.error(code: e.code, message: e.description, id: s.id)
         } catch {
             errors += 1
@@ -81,7 +81,7 @@ public final class EngineCore: @unchecked Sendable {
         if let learner { return learner }
         let l = try Self.makeLearner(config: config)
         learner = l
-        observer?.engineStarted(self)
+        for o in observers { o.engineStarted(self) }
         return l
     }
 
@@ -101,7 +101,7 @@ public final class EngineCore: @unchecked Sendable {
     func switchTask(to t: Int) {
         let previous = task
         task = t
-        observer?.engineTaskChanged(from: previous, to: t, engine: self)
+        for o in observers { o.engineTaskChanged(from: previous, to: t, engine: self) }
     }
 
     func command(_ cmd: ProtocolCommand, id: String?) -> String {
@@ -110,7 +110,7 @@ public final class EngineCore: @unchecked Sendable {
             return Responses.ok(id: id, [("stats", stats())])
         case .checkpoint:
             do {
-                try observer?.engineCheckpoint(self)
+                for o in observers { try o.engineCheckpoint(self) }
                 return Responses.ok(id: id, [("checkpoint", .number(Double(sequence), isInteger: true))])
             } catch {
                 errors += 1
@@ -154,7 +154,7 @@ public final class EngineCore: @unchecked Sendable {
             ("task", task.map { .number(Double($0), isInteger: true) } ?? .null),
             ("preset", .string(config.hardware.preset.name)),
         ]
-        pairs += observer?.statsFields(engine: self) ?? []
+        pairs += observers.flatMap { $0.statsFields(engine: self) }
         return .object(pairs)
     }
 }
