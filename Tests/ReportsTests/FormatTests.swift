@@ -88,9 +88,4 @@ import Testing
         #expect(Escape.csv("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(Escape.csv("two\nlines") == "\"two\nlines\"")
     }
-
-    @Test func slug() {
-        #expect(Escape.slug("Hidden 1 / Tile (0,1)") == "hidden-1-tile-0-1")
-        #expect(Escape.slug("—") == "x")
-    }
 }

@@ -49,20 +49,4 @@ public enum Escape {
         }
         return "\"" + s.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
     }
-
-    /// A file-name-safe slug: lower-case ASCII letters, digits and `-`; anything else
-    /// becomes `-`, runs of `-` collapse. Empty input gives `x`.
-    public static func slug(_ s: String) -> String {
-        var out = ""
-        for ch in s.lowercased() {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) {
-                out.append(ch)
-            } else if !out.hasSuffix("-") {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        while out.hasPrefix("-") { out.removeFirst() }
-        return out.isEmpty ? "x" : out
-    }
 }
