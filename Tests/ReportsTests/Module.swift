@@ -1,2 +1,0 @@
-// Tests of this module land with the module itself.
-import Testing
