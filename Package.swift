@@ -36,7 +36,7 @@ let package = Package(
         // Records, reports, daemon.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Reports is pure (query results in, strings out); the Store adapter is wired in later.
-        .target(name: "Reports"),
+        .target(name: "Reports", dependencies: ["DeviceKit"]),
         .target(name: "Daemon", dependencies: [
             "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Configuration", "Store", "Reports",
             .product(name: "Logging", package: "swift-log"),
@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "spikebar", dependencies: [
-            "Daemon", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets",
+            "Daemon", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Reports",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

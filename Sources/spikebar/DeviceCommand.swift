@@ -3,6 +3,7 @@ import Configuration
 import CrossbarKit
 import DeviceKit
 import Foundation
+import Reports
 
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,6 +59,7 @@ struct DeviceCurveCommand: ParsableCommand {
     @Option(help: "Starting weight of every device (device units).") var w0: Float = 0
     @Option(help: "Devices in the population.") var devices: Int = 100
     @Option(help: "Seed of the device variation and noise.") var seed: UInt64 = 1
+    @Option(help: "Also write an SVG plot here.") var svg: String?
 
     func validate() throws {
         guard up >= 0, down >= 0, devices >= 1 else { throw ValidationError("--up, --down ≥ 0 and --devices ≥ 1") }
@@ -68,6 +70,10 @@ struct DeviceCurveCommand: ParsableCommand {
             let preset = try device.resolve()
             let points = PulseResponseCurve.measure(preset: preset, up: up, down: down, w0: w0, devices: devices, seed: seed)
             print(PulseResponseCurve.csv(points), terminator: "")
+            if let svg {
+                try DevicePlots.curve(points, title: "\(preset.name): \(preset.device.model.rawValue) pulse response, \(devices) devices")
+                    .write(toFile: svg, atomically: true, encoding: .utf8)
+            }
         } catch { fail(error) }
     }
 }
@@ -81,6 +87,7 @@ struct DeviceEnduranceCommand: ParsableCommand {
     @Option(help: "Devices in the population.") var devices: Int = 200
     @Option(help: "Most SET/RESET cycles to run.") var cycles: Int = 100_000
     @Option(help: "Seed.") var seed: UInt64 = 1
+    @Option(help: "Also write an SVG plot here.") var svg: String?
 
     func run() throws {
         do {
@@ -90,6 +97,10 @@ struct DeviceEnduranceCommand: ParsableCommand {
             }
             let points = EnduranceCycling.run(preset: preset, devices: devices, maxCycles: cycles, seed: seed)
             print(EnduranceCycling.csv(points), terminator: "")
+            if let svg {
+                try DevicePlots.endurance(points, title: "\(preset.name): endurance of \(devices) devices")
+                    .write(toFile: svg, atomically: true, encoding: .utf8)
+            }
         } catch { fail(error) }
     }
 }
