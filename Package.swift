@@ -35,27 +35,34 @@ let package = Package(
 
         // Records, reports, daemon.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Reports", dependencies: ["Store"]),
+        // Reports is pure (query results in, strings out); the Store adapter is wired in later.
+        .target(name: "Reports", dependencies: ["DeviceKit"]),
         .target(name: "Daemon", dependencies: [
             "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Configuration", "Store", "Reports",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "spikebar", dependencies: [
-            "Daemon", "Store",
+            "Daemon", "Store", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Reports",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit"]),
-        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit"]),
-        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit"]),
+        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Configuration", "Datasets", "SpikingKit", "CrossbarKit", "DeviceKit",
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
+        .testTarget(name: "DaemonTests", dependencies: [
+            "Daemon", "Datasets", "Configuration", "DeviceKit", "Store", "SpikingKit", "CrossbarKit",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

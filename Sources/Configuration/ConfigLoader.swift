@@ -9,6 +9,10 @@ public struct ResolvedConfig: Sendable {
     public var hardware: HardwareConfig
     /// The preset file that was used.
     public var presetSource: String
+    /// The cost preset that prices the run (energy, latency, area).
+    public var cost = CostPreset()
+    /// The cost preset file that was used.
+    public var costSource = ""
     /// Everything in effect, as one document (recorded with the run).
     public var snapshot: ConfigValue {
         var entries: [ConfigEntry] = []
@@ -52,34 +56,17 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Names of the presets in `Configs/presets/`.
-    public var presetNames: [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: configsDirectory + "/presets")) ?? []
-        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    public var presetNames: [String] { yamlNames(in: "presets") }
 
     /// The path of a preset given by name or by path.
     public func presetPath(_ nameOrPath: String) throws -> String {
-        if nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") { return nameOrPath }
-        let path = configsDirectory + "/presets/" + nameOrPath + ".yaml"
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigFileError(source: path, line: nil,
-                                  message: "no preset '\(nameOrPath)' (available: \(presetNames.joined(separator: ", ")))")
-        }
-        return path
+        try yamlPath(nameOrPath, in: "presets", kind: "preset")
     }
 
     /// Loads a preset file into a hardware configuration (strictly).
     public func loadPreset(_ nameOrPath: String) throws -> (HardwareConfig, String) {
         let path = try presetPath(nameOrPath)
-        let doc = try YAMLDocument(path: path)
-        var hw = HardwareConfig()
-        do {
-            try hw.apply(doc.value)
-            try hw.validateAll()
-        } catch {
-            throw doc.locate(error)
-        }
-        return (hw, path)
+        return (try loadStrictly(path, HardwareConfig()), path)
     }
 
     /// Resolves a run configuration: defaults ← `file` ← `sets` (`key=value`, dotted keys) ←
@@ -113,6 +100,8 @@ public struct ConfigLoader: Sendable {
                 throw ConfigFileError(source: file ?? "--set", line: nil, message: "\(error)")
             }
         }
-        return ResolvedConfig(run: run, hardware: hardware, presetSource: path)
+        var resolved = ResolvedConfig(run: run, hardware: hardware, presetSource: path)
+        (resolved.cost, resolved.costSource) = try loadCost(run.cost)
+        return resolved
     }
 }

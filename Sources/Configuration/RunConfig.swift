@@ -11,21 +11,27 @@ import SpikingKit
 public struct RunConfig: Equatable, Sendable {
     /// Name of a preset in `Configs/presets/`, or a path to a preset file.
     public var preset: String = "rram"
+    /// Name of a cost preset in `Configs/costs/`, or a path to one: the energy, latency and
+    /// area constants that price what the run counts.
+    public var cost: String = "spikesim-65nm"
     /// Seed of every random draw of the run.
     public var seed: Int = 1
     public var engine = EngineConfig()
     /// Hardware overrides, applied in order on top of the preset (same keys as a preset file).
     public var hardwareOverrides: [ConfigValue] = []
     public var recording = RecordingConfig()
+    /// A continual-learning experiment (used by `spikebar experiment`).
+    public var experiment = ExperimentConfig()
 
     public init() {}
 }
 
 extension RunConfig: Configurable {
     public static var schema: [ConfigField<Self>] {
-        [.string("preset", \.preset), .int("seed", \.seed)]
+        [.string("preset", \.preset), .string("cost", \.cost), .int("seed", \.seed)]
             + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
-            + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording)]
+            + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording),
+               .section("experiment", \.experiment)]
     }
     public func validate(at path: String) throws {
         guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }

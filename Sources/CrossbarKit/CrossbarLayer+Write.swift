@@ -18,6 +18,7 @@ extension CrossbarLayer {
         // accumulate scheme folds it into χ), and list the entries that may send pulses.
         let list = candidates.pointer
         var m = 0
+        counts.updateScalings += Double(n)
         if p.model == .ideal {
             for i in 0..<n {
                 list[m] = Int32(truncatingIfNeeded: i)
@@ -169,6 +170,9 @@ extension CrossbarLayer {
                            : minus.pulse(i, count: n, timeSeconds: t, rng: &rng)
         }
         counts.refreshPulses += Double(tally.pulses)
+        counts.refreshSetPulses += Double(tally.setPulses)
+        counts.refreshSetConductance += Double(tally.setConductanceSum)
+        counts.refreshResetConductance += Double(tally.resetConductanceSum)
         return tally
     }
 

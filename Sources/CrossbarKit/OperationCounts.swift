@@ -30,6 +30,9 @@ public struct OperationCounts: Equatable, Sendable {
     public var learningMacs: Double = 0
     /// Accumulator (χ) updates and pulse-count conversions.
     public var accumulatorUpdates: Double = 0
+    /// Per-synapse scalings of a desired update into pulse steps, `ΔW·1/(s·Δw_min)` (one
+    /// multiply per synapse of a written layer, every pulse scheme).
+    public var updateScalings: Double = 0
 
     // Write path.
     public var setPulses: Double = 0
@@ -38,6 +41,12 @@ public struct OperationCounts: Equatable, Sendable {
     public var wastedPulses: Double = 0
     /// Pulses spent refreshing potentiate-only pairs (included in set/reset).
     public var refreshPulses: Double = 0
+    /// The SET pulses among ``refreshPulses`` (the rest are RESET pulses).
+    public var refreshSetPulses: Double = 0
+    /// Σ over refresh SET pulses of the normalized conductance seen (included in ``setConductance``).
+    public var refreshSetConductance: Double = 0
+    /// Σ over refresh RESET pulses of the normalized conductance seen (included in ``resetConductance``).
+    public var refreshResetConductance: Double = 0
     /// Σ over SET pulses of the normalized conductance the device had.
     public var setConductance: Double = 0
     /// Σ over RESET pulses of the normalized conductance the device had.
@@ -63,9 +72,10 @@ public struct OperationCounts: Equatable, Sendable {
         a.partialSumAdds += b.partialSumAdds; a.neuronUpdates += b.neuronUpdates
         a.timesteps += b.timesteps
         a.traceUpdates += b.traceUpdates; a.learningMacs += b.learningMacs
-        a.accumulatorUpdates += b.accumulatorUpdates
+        a.accumulatorUpdates += b.accumulatorUpdates; a.updateScalings += b.updateScalings
         a.setPulses += b.setPulses; a.resetPulses += b.resetPulses; a.wastedPulses += b.wastedPulses
-        a.refreshPulses += b.refreshPulses
+        a.refreshPulses += b.refreshPulses; a.refreshSetPulses += b.refreshSetPulses
+        a.refreshSetConductance += b.refreshSetConductance; a.refreshResetConductance += b.refreshResetConductance
         a.setConductance += b.setConductance; a.resetConductance += b.resetConductance
         a.verifyReads += b.verifyReads; a.synapseWrites += b.synapseWrites; a.failures += b.failures
         a.writeLatencySeconds += b.writeLatencySeconds

@@ -65,6 +65,8 @@ public struct InputLineDecoder: Sendable {
         let row: LabelledRow?
         do {
             row = try CSVSampleReader.parse(line: Substring(text), number: lineNumber, source: "line")
+        } catch let DatasetError.badLine(_, _, reason) {
+            throw LineError(code: "bad_csv", message: reason)
         } catch {
             throw LineError(code: "bad_csv", message: "\(error)")
         }

@@ -74,16 +74,17 @@ public enum Schema {
             t.column("firstSample", .integer).notNull()
             t.column("lastSample", .integer).notNull()
             t.column("samples", .integer).notNull()
-            for name in ["pulses", "setPulses", "resetPulses", "wastedPulses", "refreshPulses", "verifyReads",
-                         "synapseWrites", "failures", "activeRows", "dacConversions", "adcConversions",
+            for name in ["pulses", "setPulses", "resetPulses", "wastedPulses", "refreshPulses", "refreshSetPulses",
+                         "verifyReads", "synapseWrites", "failures", "activeRows", "dacConversions", "adcConversions",
                          "tileActivations", "macs", "partialSumAdds", "neuronUpdates", "timesteps",
-                         "traceUpdates", "learningMacs", "accumulatorUpdates"] {
+                         "traceUpdates", "learningMacs", "accumulatorUpdates", "updateScalings"] {
                 t.column(name, .integer).notNull()
             }
-            for name in ["setConductanceSum", "resetConductanceSum", "cellReadConductanceSum", "writeLatencySeconds"] {
+            for name in ["setConductanceSum", "resetConductanceSum", "refreshSetConductanceSum", "refreshResetConductanceSum",
+                         "cellReadConductanceSum", "writeLatencySeconds"] {
                 t.column(name, .double).notNull()
             }
-            // Filled by the energy model (issue 6); NULL until it prices the window.
+            // Priced by the run's cost preset (NULL if a writer has no cost model).
             t.column("energyPicojoules", .double)
             t.column("energyBreakdownJSON", .text)
             t.uniqueKey(["runId", "windowIndex"])

@@ -15,13 +15,16 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Measure only 'learn' or 'infer' (for profiling).")
     var only: String?
 
+    @Option(help: "Repetitions of each measurement; the median is reported.")
+    var repeats: Int = 5
+
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
     func run() throws {
         do {
             let resolved = try options.resolve()
-            let result = try Benchmark(config: resolved, samples: samples, only: only).run()
+            let result = try Benchmark(config: resolved, samples: samples, only: only, repeats: repeats).run()
             print(json ? result.json : result.table)
         } catch {
             fail(error)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Daemon
 import Foundation
 import Store
@@ -65,7 +66,7 @@ struct RunCommand: ParsableCommand {
             var recorder: Recorder?
             if resume {
                 let store = try RecordStore.open(path: path)
-                let plan = try ResumePlan.latest(in: store, base: resolved, input: input)
+                let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
                 resolved = plan.config
                 request = plan.request
                 Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")

@@ -11,7 +11,8 @@ struct Spikebar: ParsableCommand {
         weight change through a write-pulse model of the devices, counting wear and energy.
         """,
         version: SpikebarVersion.string,
-        subcommands: [RunCommand.self, BenchCommand.self, DbCommand.self],
+        subcommands: [RunCommand.self, ServeCommand.self, ExperimentCommand.self, BenchCommand.self,
+                      DeviceCommand.self, EnergyCommand.self, DbCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -74,6 +74,7 @@ import Testing
         #expect(actual.lastPassAccuracy == expected.lastPassAccuracy)
         #expect(actual.samples == 600 && expected.samples == 600)
         #expect(actual.pulses == expected.pulses && actual.spikesPerSample == expected.spikesPerSample)
+        #expect(actual.energyPicojoules == expected.energyPicojoules && actual.latencyMicroseconds == expected.latencyMicroseconds)
 
         // Every window exactly once, identical to the uninterrupted run's.
         let reference = try RecordStore.openForReading(path: dir.path("whole.sqlite"))

@@ -1,3 +1,4 @@
+import CrossbarKit
 import Datasets
 import Foundation
 import GRDB
@@ -34,6 +35,14 @@ import Testing
         #expect(energy.map(\.windowIndex) == Array(0..<10))
         #expect(energy.map(\.pulses).reduce(0, +) == summary.pulses)
         #expect(energy.map(\.setPulses).reduce(0, +) == summary.setPulses)
+        // Each window is priced with the run's cost preset; pricing is linear in the counts,
+        // so the windows add up to the run's energy (to rounding).
+        let priced = energy.compactMap(\.energyPicojoules)
+        #expect(priced.count == 10 && summary.energyPicojoules > 0)
+        #expect(abs(priced.reduce(0, +) - summary.energyPicojoules) <= 1e-9 * summary.energyPicojoules)
+        let breakdown = try JSONDecoder().decode([String: Double].self, from: Data(try #require(energy[0].energyBreakdownJSON).utf8))
+        #expect(breakdown.count == EnergyBreakdown.fields.count)
+        #expect(abs(breakdown.values.reduce(0, +) - energy[0].energyPicojoules!) <= 1e-9 * energy[0].energyPicojoules!)
 
         // A wear snapshot of every tile at every flush; the last one adds pulse maps and
         // agrees with the run's pulse totals.
@@ -169,7 +178,7 @@ import Testing
         #expect(run.status == .crashed && run.samplesRecorded == 40)
         #expect(try store.latestCheckpoint(runId: run.id!)?.sequence == 40)
 
-        let plan = try ResumePlan.latest(in: store, base: config, input: nil)
+        let plan = try ResumePlan.latest(in: store, loader: Repo.loader, input: nil)
         #expect(plan.resumeSample == 40)
         var again = plan.request
         again.progress = false

@@ -9,7 +9,7 @@ import Testing
 /// the run that was never stopped (the process-level SIGKILL test is CrashResumeTests).
 @Suite struct ResumeTests {
     func resume(_ store: RecordStore) throws -> (RunSummary, ResumePlan) {
-        let plan = try ResumePlan.latest(in: store, base: try Repo.config([]), input: nil)
+        let plan = try ResumePlan.latest(in: store, loader: Repo.loader, input: nil)
         var request = plan.request
         request.progress = false
         let session = RunSession(config: plan.config, request: request)
@@ -46,6 +46,7 @@ import Testing
         #expect(summary.lastPassAccuracy == expected.lastPassAccuracy)
         #expect(summary.spikesPerSample == expected.spikesPerSample)
         #expect(summary.pulses == expected.pulses && summary.samples == expected.samples)
+        #expect(summary.energyPicojoules == expected.energyPicojoules && summary.energyBreakdown == expected.energyBreakdown)
         #expect(try windows(broken, "accuracyWindow") == windows(whole, "accuracyWindow"))
         #expect(try windows(broken, "energyWindow") == windows(whole, "energyWindow"))
         let run = try broken.run(id: plan.runId)
@@ -59,11 +60,11 @@ import Testing
         defer { dir.cleanup() }
         let store = try RecordStore.open(path: dir.path("db.sqlite"))
         #expect(throws: ResumeError.noRun(database: store.path)) {
-            try ResumePlan.latest(in: store, base: try Repo.config([]), input: nil)
+            try ResumePlan.latest(in: store, loader: Repo.loader, input: nil)
         }
         _ = try recordedRun(input: try dir.digits(20), store: store)
         #expect(throws: ResumeError.alreadyFinished(runId: 1, database: store.path)) {
-            try ResumePlan.latest(in: store, base: try Repo.config([]), input: nil)
+            try ResumePlan.latest(in: store, loader: Repo.loader, input: nil)
         }
     }
 
@@ -71,13 +72,13 @@ import Testing
     @Test func theConfigurationIsRebuiltFromItsSnapshot() throws {
         let original = try Repo.config(quickSets + ["seed=9", "hardware.device.dwMinStd=2", "hardware.crossbar.adcBits=6"])
         let yaml = YAMLRenderer.render(original.snapshot)
-        let restored = try ResumePlan.restoreConfig(yaml, base: try Repo.config([]), runId: 3)
+        let restored = try ResumePlan.restoreConfig(yaml, loader: Repo.loader, runId: 3)
         #expect(restored.hardware == original.hardware)
         #expect(restored.run.engine == original.run.engine && restored.run.seed == 9)
         #expect(restored.run.recording == original.run.recording && restored.run.preset == original.run.preset)
         #expect(YAMLRenderer.render(restored.snapshot) == yaml)
 
         let tampered = yaml.replacingOccurrences(of: "seed: 9", with: "seed: 9\nsurprise: 1")
-        #expect(throws: ResumeError.self) { try ResumePlan.restoreConfig(tampered, base: try Repo.config([]), runId: 3) }
+        #expect(throws: ResumeError.self) { try ResumePlan.restoreConfig(tampered, loader: Repo.loader, runId: 3) }
     }
 }

@@ -14,8 +14,11 @@ enum CountFields {
             ("partialSumAdds", \.partialSumAdds), ("neuronUpdates", \.neuronUpdates),
             ("timesteps", \.timesteps), ("traceUpdates", \.traceUpdates),
             ("learningMacs", \.learningMacs), ("accumulatorUpdates", \.accumulatorUpdates),
+            ("updateScalings", \.updateScalings),
             ("setPulses", \.setPulses), ("resetPulses", \.resetPulses), ("wastedPulses", \.wastedPulses),
-            ("refreshPulses", \.refreshPulses), ("setConductance", \.setConductance),
+            ("refreshPulses", \.refreshPulses), ("refreshSetPulses", \.refreshSetPulses),
+            ("refreshSetConductance", \.refreshSetConductance), ("refreshResetConductance", \.refreshResetConductance),
+            ("setConductance", \.setConductance),
             ("resetConductance", \.resetConductance), ("verifyReads", \.verifyReads),
             ("synapseWrites", \.synapseWrites), ("failures", \.failures),
             ("writeLatencySeconds", \.writeLatencySeconds),
@@ -41,7 +44,9 @@ extension EnergyWindowRecord {
     /// Sets every count column from one window's operation counts.
     mutating func setCounts(_ c: OperationCounts) {
         pulses = c.pulses; setPulses = c.setPulses; resetPulses = c.resetPulses
-        wastedPulses = c.wastedPulses; refreshPulses = c.refreshPulses; verifyReads = c.verifyReads
+        wastedPulses = c.wastedPulses; refreshPulses = c.refreshPulses; refreshSetPulses = c.refreshSetPulses
+        refreshSetConductanceSum = c.refreshSetConductance; refreshResetConductanceSum = c.refreshResetConductance
+        verifyReads = c.verifyReads
         synapseWrites = c.synapseWrites; failures = c.failures
         setConductanceSum = c.setConductance; resetConductanceSum = c.resetConductance
         writeLatencySeconds = c.writeLatencySeconds
@@ -50,5 +55,6 @@ extension EnergyWindowRecord {
         macs = c.macs; partialSumAdds = c.partialSumAdds; neuronUpdates = c.neuronUpdates
         timesteps = c.timesteps
         traceUpdates = c.traceUpdates; learningMacs = c.learningMacs; accumulatorUpdates = c.accumulatorUpdates
+        updateScalings = c.updateScalings
     }
 }

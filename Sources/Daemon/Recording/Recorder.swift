@@ -31,6 +31,8 @@ public final class Recorder: RunObserver {
     var runIdValue: Int64?
 
     var recording = RecordingConfig()
+    /// Prices each energy window with the run's cost preset.
+    var costModel: CostModel?
     var progress = RecorderProgress()
     /// The run's prequential metric, kept in step with the session's by recording the same
     /// outcomes (holding a copy of the session's instead would make every `record` copy its
@@ -82,6 +84,9 @@ public final class Recorder: RunObserver {
     public func runStarted(learner: OnlineLearner, config: ResolvedConfig, request: RunRequest) throws {
         recording = config.run.recording
         self.learner = learner
+        let hw = config.hardware
+        costModel = CostModel(cost: config.cost, hardware: hw,
+                              layout: learner.network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath))
         let id: Int64
         if let plan {
             id = plan.runId
@@ -173,8 +178,19 @@ public final class Recorder: RunObserver {
         var e = EnergyWindowRecord(runId: runIdValue!, windowIndex: w.index, firstSample: first, lastSample: last,
                                    samples: w.processed)
         e.setCounts(w.counts)
+        if let costModel {
+            let report = costModel.report(w.counts, samples: Double(w.processed))
+            e.energyPicojoules = report.energyPicojoules
+            e.energyBreakdownJSON = Self.json(report.energy)
+        }
         energyWindows.append(e)
         progress.window = OpenWindow(index: w.index + 1)
+    }
+
+    static func json(_ breakdown: EnergyBreakdown) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: enc.encode(breakdown), as: UTF8.self)) ?? "{}"
     }
 
     /// Hands the pending records, wear snapshots and the learner state to the writer.

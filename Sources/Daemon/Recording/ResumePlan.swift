@@ -42,13 +42,13 @@ public struct ResumePlan {
 
     /// Plans the resume of the latest run in `store`.
     /// - Parameters:
-    ///   - base: a configuration resolved from the defaults (gives the loader's context;
-    ///     every value is replaced by the snapshot's).
+    ///   - loader: the `Configs/` folder; only the run's cost preset (which prices the run
+    ///     but does not change what it learns) is read from it, by the name in the snapshot.
     ///   - input: read this input instead of the recorded one (the file moved).
-    public static func latest(in store: RecordStore, base: ResolvedConfig, input: String?) throws -> ResumePlan {
+    public static func latest(in store: RecordStore, loader: ConfigLoader, input: String?) throws -> ResumePlan {
         guard let run = try store.latestRun(), let id = run.id else { throw ResumeError.noRun(database: store.path) }
         guard run.status != .finished else { throw ResumeError.alreadyFinished(runId: id, database: store.path) }
-        let config = try restoreConfig(run.configYAML, base: base, runId: id)
+        let config = try restoreConfig(run.configYAML, loader: loader, runId: id)
         var request = try RecordedRequest.decode(run.requestJSON).request(input: input)
         guard request.input != .stdin else {
             throw ResumeError.badCheckpoint("run \(id) read stdin; pass --input FILE with the same samples to resume it")
@@ -70,9 +70,10 @@ public struct ResumePlan {
 
     /// Rebuilds a resolved configuration from a run's YAML snapshot: the run keys into a
     /// ``RunConfig``, the `hardware` section (complete in a snapshot) into a
-    /// ``HardwareConfig`` from defaults — no preset file is read. Refuses a snapshot that
-    /// does not render back to the same text (a key this build reads differently).
-    static func restoreConfig(_ yaml: String, base: ResolvedConfig, runId: Int64) throws -> ResolvedConfig {
+    /// ``HardwareConfig`` from defaults — no device preset file is read; the cost preset is
+    /// loaded by the name the snapshot gives. Refuses a snapshot that does not render back to
+    /// the same text (a key this build reads differently).
+    static func restoreConfig(_ yaml: String, loader: ConfigLoader, runId: Int64) throws -> ResolvedConfig {
         do {
             let doc = try YAMLDocument(text: yaml, source: "run \(runId) configYAML")
             guard case let .map(entries) = doc.value else { throw ResumeError.configSnapshot(runId: runId, reason: "not a mapping") }
@@ -82,10 +83,11 @@ public struct ResumePlan {
             if let hw = entries.first(where: { $0.key == "hardware" }) { try hardware.apply(hw.value, at: "hardware") }
             try run.validateAll()
             try hardware.validateAll(at: "hardware")
-            var resolved = base
+            var resolved = try loader.resolve(file: nil)
             resolved.run = run
             resolved.hardware = hardware
             resolved.presetSource = "run \(runId) snapshot"
+            (resolved.cost, resolved.costSource) = try loader.loadCost(run.cost)
             guard YAMLRenderer.render(resolved.snapshot) == yaml else {
                 throw ResumeError.configSnapshot(runId: runId, reason: "it does not render back to the same values with this build")
             }

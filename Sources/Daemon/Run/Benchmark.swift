@@ -12,11 +12,14 @@ public struct Benchmark {
     public let samples: Int
     /// Measure only one mode (`learn` or `infer`), e.g. under a profiler.
     public let only: String?
+    /// Repetitions of each measurement; the median is reported (shared machines are noisy).
+    public let repeats: Int
 
-    public init(config: ResolvedConfig, samples: Int, only: String? = nil) {
+    public init(config: ResolvedConfig, samples: Int, only: String? = nil, repeats: Int = 5) {
         self.config = config
         self.samples = samples
         self.only = only
+        self.repeats = max(repeats, 1)
     }
 
     public struct Result: Codable, Sendable {
@@ -61,17 +64,23 @@ public struct Benchmark {
         let learner = RunSession.makeLearner(config: config, width: data[0].width, classes: 10)
         // Warm up (fills caches, settles the accumulators), then measure.
         for s in data.prefix(200) { _ = try learner.process(s, learn: true) }
-        let before = learner.totals
-        var t0 = DispatchTime.now().uptimeNanoseconds
-        for k in 0..<(only == "infer" ? 0 : samples) { _ = try learner.process(data[k % data.count], learn: true) }
-        let learnNs = Double(DispatchTime.now().uptimeNanoseconds - t0)
-        let learnMacs = learner.totals.macs - before.macs
-        let learnPulses = learner.totals.pulses - before.pulses
-        let mid = learner.totals
-        t0 = DispatchTime.now().uptimeNanoseconds
-        for k in 0..<(only == "learn" ? 0 : samples) { _ = try learner.process(data[k % data.count], learn: false) }
-        let inferNs = Double(DispatchTime.now().uptimeNanoseconds - t0)
-        let inferMacs = learner.totals.macs - mid.macs
+        // Each repetition times `samples` samples; the median wall time is reported.
+        func measure(learn: Bool, count: Int) throws -> (ns: Double, macs: Double, pulses: Double) {
+            var times: [Double] = [], macs = 0.0, pulses = 0.0
+            for _ in 0..<repeats {
+                let before = learner.totals
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                for k in 0..<count { _ = try learner.process(data[k % data.count], learn: learn) }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0))
+                macs = learner.totals.macs - before.macs
+                pulses = learner.totals.pulses - before.pulses
+            }
+            return (times.sorted()[times.count / 2], macs, pulses)
+        }
+        let learnRun = try measure(learn: true, count: only == "infer" ? 0 : samples)
+        let inferRun = try measure(learn: false, count: only == "learn" ? 0 : samples)
+        let learnNs = learnRun.ns, learnMacs = learnRun.macs, learnPulses = learnRun.pulses
+        let inferNs = inferRun.ns, inferMacs = inferRun.macs
         let hw = config.hardware
         #if DEBUG
         let build = "debug"

@@ -65,6 +65,10 @@ public final class RunSession {
         var metric = resume?.metric ?? PrequentialAccuracy(window: config.run.engine.accuracyWindow)
         var lastPass = PrequentialAccuracy(window: 1)
         var spikes = resume?.spikes ?? 0
+        // Everything the chip did in this run, summed in sample order from the checkpoint's
+        // totals on (a restored learner's own totals restart from zero), so a resumed run
+        // prices exactly like one that never stopped.
+        var totals = resume?.totals ?? OperationCounts()
         let start = Date()
         for pass in (resume?.pass ?? 0)..<request.passes {
             let order = request.shuffleSeed.map { shuffled(train, seed: $0, pass: pass) } ?? train
@@ -81,6 +85,7 @@ public final class RunSession {
                     throw DatasetError.badLine(source: request.input.description, line: k + 1, reason: e.description)
                 }
                 spikes += outcome.spikes
+                totals += outcome.counts
                 if let c = outcome.correct {
                     metric.record(correct: c)
                     lastPass.record(correct: c)
@@ -98,6 +103,7 @@ public final class RunSession {
             for (k, s) in evalSet.enumerated() {
                 do {
                     let o = try learner.process(s, learn: false)
+                    totals += o.counts
                     if let c = o.correct { m.record(correct: c) }
                 } catch let e as SampleError {
                     throw DatasetError.badLine(source: request.eval!.description, line: k + 1, reason: e.description)
@@ -105,7 +111,7 @@ public final class RunSession {
             }
             evalAccuracy = m.accuracy
         }
-        var summary = makeSummary(learner: learner, metric: metric, lastPass: lastPass, spikes: spikes,
+        var summary = makeSummary(learner: learner, totals: totals, metric: metric, lastPass: lastPass, spikes: spikes,
                                   wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count)
         summary.samplesPerSecond = Double(trained) / max(wall, 1e-9)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
@@ -150,19 +156,16 @@ public final class RunSession {
             for ob in observers { ob.sampleProcessed(o, learner: learner!, metric: metric, pass: 0) }
         }
         guard let learner else { throw DatasetError.unreadable(path: "stdin", reason: "no samples") }
-        var summary = makeSummary(learner: learner, metric: metric, lastPass: metric, spikes: spikes,
+        var summary = makeSummary(learner: learner, totals: learner.totals, metric: metric, lastPass: metric, spikes: spikes,
                                   wall: Date().timeIntervalSince(start), evalAccuracy: nil, evalSamples: nil)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
         return summary
     }
 
-    func makeSummary(learner: OnlineLearner, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
+    func makeSummary(learner: OnlineLearner, totals t: OperationCounts, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
                      spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
-        // A resumed learner counts from zero; the checkpoint's totals come first.
-        var t = request.resume?.totals ?? OperationCounts()
-        t += learner.totals
         let processed = max(metric.samples, 1)
-        return RunSummary(
+        var summary = RunSummary(
             input: request.input.description, preset: config.hardware.preset.name, seed: config.run.seed,
             layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
             passes: request.passes, samples: metric.samples,
@@ -174,5 +177,7 @@ public final class RunSession {
             pulsesPerSample: t.pulses / Double(processed), spikesPerSample: Double(spikes) / Double(processed),
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
+        summary.record(Self.costReport(learner: learner, config: config, totals: t), costPreset: config.cost.name)
+        return summary
     }
 }

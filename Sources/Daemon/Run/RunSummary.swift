@@ -1,3 +1,4 @@
+import CrossbarKit
 import Foundation
 
 /// The end-of-run summary: printed as text, or as one JSON object on the last line of
@@ -37,6 +38,23 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// FNV-1a digest of every conductance, counter and learner state: same seed and input,
     /// same digest.
     public var stateDigest: String
+    /// Cost preset that priced the run (energy, latency, area).
+    public var costPreset = ""
+    /// Energy of everything the chip did in the run (every sample, reads, learning logic and
+    /// writes), pJ; ``energyBreakdown`` splits it by component.
+    public var energyPicojoules = 0.0
+    public var energyPicojoulesPerSample = 0.0
+    public var energyBreakdown = EnergyBreakdown()
+    /// Mean latency of one sample (reads, learning logic, row-by-row writes), µs.
+    public var latencyMicroseconds = 0.0
+    /// ``latencyMicroseconds`` by phase (reads, learning logic, writes), seconds per sample.
+    public var latencyBreakdown = LatencyBreakdown()
+    /// Crossbar MACs per second of chip time, 10¹²/s (one op = one MAC).
+    public var tops = 0.0
+    /// MACs per picojoule of the whole run's energy (= TOPS/W).
+    public var topsPerWatt = 0.0
+    public var topsPerSquareMillimetre = 0.0
+    public var areaSquareMillimetres = 0.0
     /// Run id in the database, when recording.
     public var runId: Int64?
     public var database: String?
@@ -60,6 +78,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
             "pulses           \(Int(pulses)) (SET \(Int(setPulses)), RESET \(Int(resetPulses)), wasted \(Int(wastedPulses)), refresh \(Int(refreshPulses)))   \(String(format: "%.1f", pulsesPerSample))/sample",
             "failed devices   \(failedDevices) of \(devices)",
             "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)",
+        ] + costLines + [
             "state digest     \(stateDigest)",
         ]
         if let runId, let database { lines.append("recorded         run \(runId) in \(database)") }

@@ -57,6 +57,7 @@ extension SpikingNetwork {
                                  learning: learn)
                 counts.neuronUpdates += Double(h.size)
                 if learn {
+                    counts.traceUpdates += Double(h.size)   // pseudo-derivatives ψ, computed in the step
                     if l == 0 && staticInput {
                         staticTrace = alpha * staticTrace + 1
                     } else {

@@ -5,8 +5,8 @@ import GRDB
 /// energy and latency model (DESIGN §6). Counts are exact numbers of operations; the
 /// conductance sums are in normalized conductance `g = G/Gmax` (dimensionless).
 ///
-/// `energyPicojoules` and `energyBreakdownJSON` stay NULL until the energy model prices
-/// the window.
+/// `energyPicojoules` and `energyBreakdownJSON` price the window with the run's cost
+/// preset (NULL when the writer had no cost model).
 public struct EnergyWindowRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "energyWindow"
 
@@ -29,6 +29,11 @@ public struct EnergyWindowRecord: Codable, Equatable, Sendable, FetchableRecord,
     public var wastedPulses: Double = 0
     /// Pulses spent refreshing potentiate-only pairs (included in set/reset).
     public var refreshPulses: Double = 0
+    /// The SET pulses among `refreshPulses` (the rest are RESET pulses).
+    public var refreshSetPulses: Double = 0
+    /// Σ over refresh SET / RESET pulses of the normalized conductance (included in the sums below).
+    public var refreshSetConductanceSum: Double = 0
+    public var refreshResetConductanceSum: Double = 0
     /// Verify reads (write-verify), reads.
     public var verifyReads: Double = 0
     /// Synapses written (an update that sent at least one pulse).
@@ -64,10 +69,13 @@ public struct EnergyWindowRecord: Codable, Equatable, Sendable, FetchableRecord,
     public var traceUpdates: Double = 0
     public var learningMacs: Double = 0
     public var accumulatorUpdates: Double = 0
+    /// Per-synapse scalings of a desired update into pulse steps.
+    public var updateScalings: Double = 0
 
-    /// Energy of the window, picojoules (NULL until the energy model prices it).
+    /// Energy of the whole window (all its samples), picojoules.
     public var energyPicojoules: Double?
-    /// Energy per component as a JSON object of picojoules (NULL until priced).
+    /// The same energy per component, a JSON object of picojoules (`EnergyBreakdown`:
+    /// `crossbarCellsPicojoules`, `adcPicojoules`, … `refreshPicojoules`).
     public var energyBreakdownJSON: String?
 
     public init(id: Int64? = nil, runId: Int64, windowIndex: Int, firstSample: Int, lastSample: Int, samples: Int) {

@@ -12,9 +12,11 @@ enum Repo {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var configs: String { root.appendingPathComponent("Configs").path }
 
+    static var loader: ConfigLoader { ConfigLoader(configsDirectory: configs) }
+
     /// A configuration resolved like the CLI does, from `--set` overrides.
     static func config(_ sets: [String]) throws -> ResolvedConfig {
-        try ConfigLoader(configsDirectory: configs).resolve(file: nil, sets: sets)
+        try loader.resolve(file: nil, sets: sets)
     }
 }
 

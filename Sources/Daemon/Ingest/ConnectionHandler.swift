@@ -1,0 +1,113 @@
+import Datasets
+import NIOCore
+
+/// One client connection (or stdin as a pipe): decodes each framed line, hands it to the
+/// engine, and writes the responses back in the order the lines came. Backpressure: while
+/// `maxInFlight` requests await their answers it stops reading from the socket (the kernel
+/// buffer then pushes back on the client); nothing is dropped and nothing grows without
+/// bound. A decoding error answers that line only: the connection stays.
+public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable {
+    public typealias InboundIn = FramedLine
+    public typealias OutboundIn = ByteBuffer
+    public typealias OutboundOut = ByteBuffer
+
+    let queue: EngineQueue
+    let decoder: InputLineDecoder
+    let maxInFlight: Int
+    let maxLineBytes: Int
+    /// Called on the event loop when the input has ended and every answer has been written.
+    let onFinished: (@Sendable () -> Void)?
+    /// Where answers go when not back into the channel (stdin read by NIO, stdout a file).
+    let output: (@Sendable (String) -> Void)?
+    var inFlight = 0
+    var readPending = false
+    var lineNumber = 0
+    var inputEnded = false
+    var context: ChannelHandlerContext?
+
+    public init(queue: EngineQueue, decoder: InputLineDecoder, maxInFlight: Int, maxLineBytes: Int,
+                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil) {
+        self.queue = queue
+        self.decoder = decoder
+        self.maxInFlight = maxInFlight
+        self.maxLineBytes = maxLineBytes
+        self.onFinished = onFinished
+        self.output = output
+    }
+
+    public func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+    public func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
+
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let framed = unwrapInboundIn(data)
+        lineNumber += 1
+        let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
+        if case .line(.skip) = request { return }
+        inFlight += 1
+        let loop = context.eventLoop
+        let bound = NIOLoopBound(self, eventLoop: loop)
+        let accepted = queue.submit(request) { response in
+            loop.execute { bound.value.answered(response) }
+        }
+        if !accepted {
+            inFlight -= 1
+            write(Responses.error(code: "shutting_down", message: "the daemon is shutting down", id: nil))
+        }
+    }
+
+    func answered(_ response: String) {
+        inFlight -= 1
+        if !response.isEmpty { write(response) }
+        if readPending && inFlight < maxInFlight, let context {
+            readPending = false
+            context.read()
+        }
+        finishIfDone()
+    }
+
+    func write(_ line: String) {
+        if let output { output(line); return }
+        guard let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: line.utf8.count + 1)
+        buffer.writeString(line)
+        buffer.writeInteger(UInt8(10))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    public func read(context: ChannelHandlerContext) {
+        if inFlight >= maxInFlight {
+            readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let e = event as? ChannelEvent, e == .inputClosed {
+            inputEnded = true
+            finishIfDone()
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        inputEnded = true
+        finishIfDone()
+        context.fireChannelInactive()
+    }
+
+    var finished = false
+
+    /// Once the input has ended and every answer is out: close, and tell whoever waits.
+    func finishIfDone() {
+        guard inputEnded, inFlight == 0, !finished else { return }
+        finished = true
+        context?.close(promise: nil)
+        onFinished?()
+    }
+
+    public func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // A broken connection closes only itself.
+        context.close(promise: nil)
+    }
+}

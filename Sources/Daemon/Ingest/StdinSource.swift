@@ -1,0 +1,123 @@
+import Datasets
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// Requests on stdin, answers on stdout. A pipe or terminal goes through SwiftNIO's pipe
+/// bootstrap; a redirected regular file (`spikebar serve --stdin < file`), which NIO's
+/// pipe bootstrap rejects, goes through a plain read loop into the same ``LineSplitter``
+/// and decoder. Either way, `finished` is called once the input has ended and every line
+/// has been answered.
+public final class StdinSource: @unchecked Sendable {
+    let queue: EngineQueue
+    let config: DaemonConfig
+    let decoder: InputLineDecoder
+    let finished: @Sendable () -> Void
+    var channel: Channel?
+
+    public init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, finished: @escaping @Sendable () -> Void) {
+        self.queue = queue
+        self.config = config
+        self.decoder = decoder
+        self.finished = finished
+    }
+
+    /// Whether stdin is a regular file (fstat).
+    public static var isRegularFile: Bool { isRegularFile(STDIN_FILENO) }
+
+    static func isRegularFile(_ fd: CInt) -> Bool {
+        var st = stat()
+        return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    public func start(group: EventLoopGroup) async throws {
+        if Self.isRegularFile {
+            let t = Thread { [self] in readRegularFile() }
+            t.name = "spikebar-stdin"
+            t.start()
+            return
+        }
+        // NIO's pipe channel takes pipes, sockets and terminals, not regular files: when
+        // stdout is a file, NIO reads stdin and the answers are written to stdout directly.
+        let stdoutIsFile = Self.isRegularFile(STDOUT_FILENO)
+        let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
+        let queue = self.queue, decoder = self.decoder, config = self.config, finished = self.finished
+        let bootstrap = NIOPipeBootstrap(group: group)
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
+                        queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
+                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output))
+                }
+            }
+        channel = stdoutIsFile
+            ? try await bootstrap.takingOwnershipOfDescriptor(input: STDIN_FILENO).get()
+            : try await bootstrap.takingOwnershipOfDescriptors(input: STDIN_FILENO, output: STDOUT_FILENO).get()
+    }
+
+    /// Stops reading stdin (shutdown): what was read is still answered.
+    public func stopReading() {
+        channel?.setOption(.autoRead, value: false).whenComplete { _ in }
+    }
+
+    /// The regular-file path: read, split, submit, wait for room, write answers in order.
+    func readRegularFile() {
+        var splitter = LineSplitter(maxLineBytes: config.maxLineBytes)
+        let handle = FileHandle.standardInput
+        let out = OrderedWriter(maxInFlight: config.maxInFlightPerClient)
+        var lineNumber = 0
+        let submit: (FramedLine) -> Void = { [self] framed in
+            lineNumber += 1
+            let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: config.maxLineBytes)
+            if case .line(.skip) = request { return }
+            out.waitForRoom()
+            if !queue.submit(request, reply: { out.write($0) }) { out.cancelOne() }
+        }
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            splitter.feed(chunk, submit)
+        }
+        splitter.finish(submit)
+        out.waitUntilDrained()
+        finished()
+    }
+}
+
+/// Writes response lines to stdout in the order they are answered, and bounds how many
+/// are outstanding (backpressure for the file read loop).
+final class OrderedWriter: @unchecked Sendable {
+    let condition = NSCondition()
+    var outstanding = 0
+    let maxInFlight: Int
+
+    init(maxInFlight: Int) { self.maxInFlight = maxInFlight }
+
+    func waitForRoom() {
+        condition.lock()
+        while outstanding >= maxInFlight { condition.wait() }
+        outstanding += 1
+        condition.unlock()
+    }
+
+    func cancelOne() {
+        condition.lock()
+        outstanding -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func write(_ line: String) {
+        if !line.isEmpty { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        cancelOne()
+    }
+
+    func waitUntilDrained() {
+        condition.lock()
+        while outstanding > 0 { condition.wait() }
+        condition.unlock()
+    }
+}

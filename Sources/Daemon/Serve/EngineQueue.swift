@@ -1,0 +1,105 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The one engine thread and its bounded request queue. Every source submits here; the
+/// thread takes requests in arrival order and answers each through its reply closure, so
+/// each client gets its responses in its own order. The queue holds at most `capacity`
+/// requests: sources stop reading while they have too many requests in flight, so the queue
+/// never grows without bound and nothing is dropped.
+public final class EngineQueue: @unchecked Sendable {
+    public typealias Reply = @Sendable (String) -> Void
+    struct Item { var request: EngineRequest; var reply: Reply }
+
+    let core: EngineCore
+    let condition = NSCondition()
+    var items: [Item] = []
+    var head = 0
+    var closed = false
+    var finished = false
+    let capacity: Int
+    private var thread: Thread?
+    private let done = NSCondition()
+    private var stopped = false
+
+    public init(core: EngineCore, capacity: Int = 4096) {
+        self.core = core
+        self.capacity = capacity
+    }
+
+    /// Requests waiting (for the metrics endpoint).
+    public var depth: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.count - head
+    }
+
+    /// Starts the engine thread.
+    public func start() {
+        let t = Thread { [self] in loop() }
+        t.name = "spikebar-engine"
+        t.stackSize = 8 << 20
+        thread = t
+        t.start()
+    }
+
+    /// Queues a request. Returns false once the queue is closed (shutting down).
+    @discardableResult
+    public func submit(_ request: EngineRequest, reply: @escaping Reply) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { return false }
+        items.append(Item(request: request, reply: reply))
+        condition.signal()
+        return true
+    }
+
+    /// Runs `body` on the engine thread, after everything queued before it (checkpoints,
+    /// stats for the metrics endpoint), and waits for it.
+    public func sync<T: Sendable>(_ body: @escaping @Sendable (EngineCore) -> T) -> T? {
+        let box = NIOLockedValueBox<T?>(nil)
+        let ready = ConditionLock(value: 0)
+        let ok = submit(.line(.skip)) { [core] _ in
+            box.withLockedValue { $0 = body(core) }
+            ready.lock()
+            ready.unlock(withValue: 1)
+        }
+        guard ok else { return nil }
+        ready.lock(whenValue: 1)
+        ready.unlock()
+        return box.withLockedValue { $0 }
+    }
+
+    /// Stops accepting, answers everything already queued, then returns.
+    public func drainAndStop() {
+        condition.lock()
+        closed = true
+        condition.signal()
+        condition.unlock()
+        done.lock()
+        while !stopped { done.wait() }
+        done.unlock()
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while head == items.count && !closed { condition.wait() }
+            if head == items.count {
+                condition.unlock()
+                break  // closed and drained
+            }
+            let item = items[head]
+            head += 1
+            if head > 1024 && head * 2 > items.count {
+                items.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            item.reply(core.handle(item.request))
+        }
+        done.lock()
+        stopped = true
+        done.broadcast()
+        done.unlock()
+    }
+}

@@ -1,0 +1,48 @@
+/// What the lifetime projection (DESIGN §4.3) needs, per device: pulses so far, endurance
+/// budget and whether the device has already failed; and how many samples produced that
+/// wear. Grouped by layer and tile like ``LayerWear``.
+///
+/// The adapter reads these from the last checkpoint (wear counters and drawn budgets).
+public struct LifetimeInput: Sendable, Codable, Equatable {
+    /// Labelled samples processed when the counters were read.
+    public var samples: Int
+    public var layers: [LayerDevices]
+
+    public init(samples: Int, layers: [LayerDevices]) {
+        self.samples = samples
+        self.layers = layers
+    }
+}
+
+/// The devices of one layer, by tile.
+public struct LayerDevices: Sendable, Codable, Equatable {
+    public var name: String
+    public var tiles: [TileDevices]
+
+    public init(name: String, tiles: [TileDevices]) {
+        self.name = name
+        self.tiles = tiles
+    }
+}
+
+/// Per-device wear state of one tile; the three arrays are aligned (device k of the tile).
+public struct TileDevices: Sendable, Codable, Equatable {
+    public var index: TileIndex
+    /// Pulses delivered so far (SET + RESET), per device: n_i.
+    public var pulses: [Double]
+    /// Endurance budget N_end,i per device, pulses; `.infinity` when wear-out is off.
+    public var budgets: [Double]
+    /// Whether the device has failed (or was stuck from the start).
+    public var failed: [Bool]
+
+    public init(index: TileIndex, pulses: [Double], budgets: [Double], failed: [Bool]) {
+        precondition(pulses.count == budgets.count && pulses.count == failed.count,
+                     "pulses, budgets and failed flags must be aligned")
+        self.index = index
+        self.pulses = pulses
+        self.budgets = budgets
+        self.failed = failed
+    }
+
+    public var count: Int { pulses.count }
+}

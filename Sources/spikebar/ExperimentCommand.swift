@@ -1,0 +1,26 @@
+import ArgumentParser
+import Daemon
+import Foundation
+
+struct ExperimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "Run a continual-learning task stream and report the R matrix, ACC, BWT, FWT and forgetting.",
+        discussion: "Experiment configs live in Configs/experiments/ (an `experiment:` section plus the usual run keys).")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Summary format: text or json (one JSON object on the last line of stdout).")
+    var summary: SummaryFormat = .text
+
+    @Flag(help: "Print each task's progress on stderr.")
+    var progress = false
+
+    func run() throws {
+        do {
+            let resolved = try options.resolve()
+            let result = try ExperimentRunner(config: resolved).run(progress: progress)
+            print(summary == .json ? result.json : result.text)
+        } catch { fail(error) }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Configuration
+import Daemon
+import DeviceKit
+import Foundation
+import Logging
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the daemon: NDJSON/CSV samples in on stdin, a Unix socket and/or TCP; one response line per request line.",
+        discussion: """
+        Precedence for the daemon's own settings: defaults < Configs/daemon.yaml (or --daemon-config) \
+        < SPIKEBAR_* environment variables < flags. SIGTERM/SIGINT stop it cleanly: it stops \
+        accepting, answers what it accepted, checkpoints and exits 0.
+        """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Read requests from stdin, answer on stdout. Alone, the daemon ends when stdin ends.")
+    var stdin = false
+
+    @Option(help: "Listen on this Unix domain socket (created with mode 0600).")
+    var socket: String?
+
+    @Option(help: "Listen on TCP host:port (e.g. 127.0.0.1:7070).")
+    var tcp: String?
+
+    @Option(help: "Serve Prometheus /metrics and JSON /status on 127.0.0.1:PORT.")
+    var metricsPort: Int?
+
+    @Option(help: "Longest accepted line in bytes (default 1 MiB).")
+    var maxLineBytes: Int?
+
+    @Option(help: "The daemon's YAML settings (default: Configs/daemon.yaml if present).")
+    var daemonConfig: String?
+
+    @Option(help: "Log file ('' for stderr only).")
+    var logFile: String?
+
+    /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
+    /// profilers such as valgrind handle); the daemon runs its services on Swift's
+    /// concurrency pool while the main thread waits.
+    func run() throws {
+        let services: DaemonServices
+        do {
+            let resolved = try options.resolve()
+            let daemon = try resolveDaemonConfig()
+            let learner = try EngineCore.makeLearner(config: resolved)
+            let logger = try makeLogger(daemon)
+            let core = EngineCore(config: resolved, learner: learner)
+            core.observers.append(CostObserver(config: resolved))
+            services = DaemonServices.make(config: resolved, daemon: daemon, core: core, logger: logger)
+        } catch {
+            fail(error)
+        }
+        let done = DispatchSemaphore(value: 0)
+        let outcome = ErrorBox()
+        Task {
+            do { try await services.run() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.get() { fail(error) }
+    }
+
+    func resolveDaemonConfig() throws -> DaemonConfig {
+        var d = DaemonConfig()
+        let loader = try? ConfigLoader.locate(explicit: options.configs)
+        let defaultFile = loader.map { $0.configsDirectory + "/daemon.yaml" }
+        if let path = daemonConfig ?? defaultFile.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) {
+            let doc = try YAMLDocument(path: path)
+            do { try d.apply(doc.value) } catch { throw doc.locate(error) }
+        }
+        let env = ProcessInfo.processInfo.environment
+        func set(_ key: String, _ value: String?) throws {
+            guard let value else { return }
+            do { try d.apply(ConfigValue.from(path: key, value: value)) } catch {
+                throw ConfigFileError(source: "environment", line: nil, message: "\(error)")
+            }
+        }
+        try set("stdin", env["SPIKEBAR_STDIN"])
+        try set("socket", env["SPIKEBAR_SOCKET"])
+        try set("tcp", env["SPIKEBAR_TCP"])
+        try set("metricsPort", env["SPIKEBAR_METRICS_PORT"])
+        try set("maxLineBytes", env["SPIKEBAR_MAX_LINE_BYTES"])
+        try set("logFile", env["SPIKEBAR_LOG_FILE"])
+        try set("logLevel", env["SPIKEBAR_LOG_LEVEL"])
+        if stdin { d.stdin = true }
+        if let socket { d.socket = socket }
+        if let tcp { d.tcp = tcp }
+        if let metricsPort { d.metricsPort = metricsPort }
+        if let maxLineBytes { d.maxLineBytes = maxLineBytes }
+        if let logFile { d.logFile = logFile }
+        do { try d.validateAll() } catch { throw ConfigFileError(source: "serve", line: nil, message: "\(error)") }
+        return d
+    }
+
+    func makeLogger(_ d: DaemonConfig) throws -> Logger {
+        let level = Logger.Level(rawValue: d.logLevel) ?? .info
+        let file = d.logFile.isEmpty ? nil : try FileLogHandler.open(path: d.logFile)
+        var logger = Logger(label: "spikebar") { label in
+            var err = StreamLogHandler.standardError(label: label)
+            err.logLevel = level
+            guard let file else { return err }
+            var f = file(label)
+            f.logLevel = level
+            return MultiplexLogHandler([err, f])
+        }
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Carries an error out of the daemon's task.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+    func set(_ e: Error) { lock.withLock { error = e } }
+    func get() -> Error? { lock.withLock { error } }
+}

@@ -1,0 +1,109 @@
+import Datasets
+import SpikingKit
+import Testing
+
+@Suite("Bundled datasets and CSV")
+struct DatasetTests {
+    @Test("the digits stream is bundled: 1797 samples × 64 values in [0, 1], labels 0…9")
+    func digits() throws {
+        let rows = try BundledDataset.digits.load()
+        #expect(rows.count == 1797)
+        #expect(rows.allSatisfy { $0.values.count == 64 && $0.values.allSatisfy { $0 >= 0 && $0 <= 1 } })
+        #expect(Set(rows.compactMap(\.label)) == Set(0...9))
+        #expect(rows[0].label == 2)  // the reference order starts with a 2
+    }
+
+    @Test("BasicMotions is bundled: 40 + 40 samples of 6 channels × 100 steps, 10 per class")
+    func basicMotions() throws {
+        for d in [BundledDataset.basicMotionsTrain, .basicMotionsTest] {
+            let rows = try d.load()
+            #expect(rows.count == 40)
+            #expect(rows.allSatisfy { $0.values.count == 600 })
+            for c in 0..<4 { #expect(rows.filter { $0.label == c }.count == 10) }
+            let s = Sample(channelMajor: rows[0].values, channels: 6)!
+            #expect(s.frameCount == 100 && s.channels == 6)
+            #expect(s.values[1] == rows[0].values[100])  // frame 0, channel 1
+        }
+    }
+
+    @Test("headers are optional, an empty label is unlabelled, a bad value names its line")
+    func csvParsing() throws {
+        let rows = try CSVSampleReader.parse(text: "label,f0,f1\n1,0.5,2\n,3,4\n\n", source: "t.csv")
+        #expect(rows.count == 2)
+        #expect(rows[0] == LabelledRow(label: 1, values: [0.5, 2], line: 2))
+        #expect(rows[1].label == nil)
+        #expect(try CSVSampleReader.parse(text: "0,1,2\n", source: "t.csv").count == 1)
+        #expect(throws: DatasetError.badLine(source: "t.csv", line: 3, reason: "feature 1 ('x') is not a number")) {
+            try CSVSampleReader.parse(text: "label,a,b\n1,2,3\n1,2,x\n", source: "t.csv")
+        }
+    }
+}
+
+@Suite("Line protocol decoding")
+struct InputLineTests {
+    let decoder = InputLineDecoder()
+
+    func sample(_ line: String, channels: Int? = nil) throws -> Sample {
+        guard case let .sample(s) = try InputLineDecoder(channels: channels).decode(line) else {
+            Issue.record("not a sample: \(line)")
+            return Sample(features: [])
+        }
+        return s
+    }
+
+    func errorCode(_ line: String) -> String? {
+        do { _ = try decoder.decode(line); return nil } catch { return error.code }
+    }
+
+    @Test("static and temporal samples, ids, tasks and labels")
+    func samples() throws {
+        let s = try sample(#"{"x":[1,2.5,-3e-1],"label":3,"id":"abc","task":2}"#)
+        #expect(s.values == [1, 2.5, -0.3] && s.label == 3 && s.id == "abc" && s.task == 2 && !s.isTemporal)
+        let t = try sample(#"{"frames":[[1,2],[3,4],[5,6]],"id":7}"#)
+        #expect(t.isTemporal && t.frameCount == 3 && t.channels == 2 && t.id == "7" && t.label == nil)
+        let c = try sample("2,1,2,3,4,5,6", channels: 2)
+        #expect(c.frameCount == 3 && c.values == [1, 4, 2, 5, 3, 6] && c.label == 2)
+    }
+
+    @Test("commands decode with their arguments")
+    func commands() throws {
+        #expect(try decoder.decode(#"{"cmd":"stats"}"#) == .command(.stats, id: nil))
+        #expect(try decoder.decode(#"{"cmd":"task","task":4,"id":"q"}"#) == .command(.task(4), id: "q"))
+        #expect(try decoder.decode(#"{"cmd":"learn","on":false}"#) == .command(.learn(false), id: nil))
+        #expect(try decoder.decode(#"{"cmd":"eval","on":true}"#) == .command(.eval(true), id: nil))
+        #expect(try decoder.decode("label,f0,f1", lineNumber: 1) == .skip)
+        #expect(try decoder.decode("   ") == .skip)
+    }
+
+    @Test("every bad line has a code naming the problem", arguments: [
+        ("{\"x\":[1,2", "bad_json"), ("[1,2]", "bad_json"), ("{\"cmd\":\"fly\"}", "unknown_command"),
+        ("{\"x\":[1],\"lable\":2}", "unknown_field"), ("{\"frames\":[[1,2],[3]]}", "bad_dimension"),
+        ("{\"x\":[1e999]}", "not_finite"), ("{\"x\":[1],\"label\":2.5}", "bad_label"),
+        ("{\"x\":[\"a\"]}", "bad_sample"), ("{\"cmd\":\"learn\"}", "bad_command"), ("1,2,zz", "bad_csv"),
+        ("{\"x\":[]}", "bad_sample"), ("{\"x\":[1],\"x\":[2]}", "bad_json"),
+    ])
+    func errors(line: String, code: String) {
+        #expect(errorCode(line) == code)
+    }
+
+    @Test("invalid UTF-8 is an error, not a crash")
+    func invalidUTF8() {
+        #expect(throws: LineError.self) { try decoder.decode([0x7B, 0xFF, 0xFE, 0x7D]) }
+    }
+}
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    @Test("values, escapes and surrogate pairs")
+    func values() throws {
+        let v = try JSONParser.parse(#"{"a":[true,false,null,-0.5,12],"s":"x\"y\\\n\u00e9\ud83d\ude00"}"#)
+        #expect(v["a"] == .array([.bool(true), .bool(false), .null, .number(-0.5, isInteger: false), .number(12, isInteger: true)]))
+        #expect(v["s"] == .string("x\"y\\\né😀"))
+        #expect(JSONValue.string("a\"b\n").serialized == #""a\"b\n""#)
+    }
+
+    @Test("malformed documents are rejected", arguments: ["{", "{\"a\":}", "01", "1.", "[1,]", "{\"a\":1} x", "\"\u{01}\"", "tru"])
+    func malformed(text: String) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+    }
+}
