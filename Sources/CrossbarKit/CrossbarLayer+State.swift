@@ -1,12 +1,16 @@
 import DeviceKit
 
 extension CrossbarLayer {
-    /// Writes the layer's mutable state: both device populations and the χ accumulators.
+    /// Writes the layer's mutable state: both device populations, the χ accumulators, and the
+    /// conductance sums the read-energy count uses (they are updated incrementally while
+    /// learning, so recomputing them on restore would round differently).
     public func writeState(to w: inout StateWriter) {
         w.tag("layer \(rows)x\(cols)")
         plus.writeState(to: &w)
         minus.writeState(to: &w)
         w.write(accumulator)
+        w.write(pairConductance)
+        w.write(rowConductance)
     }
 
     /// Restores what ``writeState(to:)`` wrote and rebuilds the read matrices.
@@ -18,5 +22,7 @@ extension CrossbarLayer {
         rowConductance.fill(0)
         pairConductance.fill(0)
         refreshAll(timeSeconds: timeSeconds)
+        try r.read(into: pairConductance, "pair conductances")
+        try r.read(into: rowConductance, "row conductances")
     }
 }

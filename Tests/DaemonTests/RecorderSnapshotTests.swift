@@ -41,8 +41,9 @@ import Testing
         #expect(back.metric.accuracy == metric.accuracy && back.metric.windowAccuracy == metric.windowAccuracy)
         #expect(back.metric.windowOutcomes == metric.windowOutcomes && back.metric.samples == 19)
 
+        // The read-energy conductance cache now travels in the learner's own state.
         let other = RunSession.makeLearner(config: config, width: 4, classes: 3)
-        try back.restoreRowConductance(into: other.network)
+        try other.restore(learner.stateBytes())
         #expect(other.network.layers[0].rowConductance.array == learner.network.layers[0].rowConductance.array)
 
         let point = try back.resumePoint(learnerState: [1, 2, 3])

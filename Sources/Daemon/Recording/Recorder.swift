@@ -95,7 +95,6 @@ public final class Recorder: RunObserver {
             guard learner.samplesSeen == progress.sequence else {
                 throw ResumeError.badCheckpoint("learner has seen \(learner.samplesSeen) samples, the recorder \(progress.sequence)")
             }
-            try plan.snapshot?.restoreRowConductance(into: learner.network)
             try store.setStatus(runId: id, .running, event: EventRecord(
                 runId: id, sample: progress.sequence, kind: .start,
                 detailJSON: EventRecord.detail(["input": .string(request.input.description),

@@ -36,7 +36,7 @@ struct OpenWindow: Equatable {
 /// The metric blob of a checkpoint: ``RecorderProgress`` plus the run's prequential metric,
 /// as JSON (doubles round-trip exactly).
 struct RecorderSnapshot: Codable, Equatable {
-    static let currentFormat = "spikebar-recorder-v1"
+    static let currentFormat = "spikebar-recorder-v2"
     var format = RecorderSnapshot.currentFormat
     var sequence: Int
     var pass: Int
@@ -56,12 +56,6 @@ struct RecorderSnapshot: Codable, Equatable {
     var windowLabelled: Int
     var windowCorrect: Int
     var windowCounts: [String: Double]
-    /// Each layer's `rowConductance` cache (Float bit patterns). It feeds only the read-energy
-    /// count `cellReadConductance`, is kept up to date incrementally while learning and is
-    /// recomputed from scratch by `OnlineLearner.restore`, which rounds differently; putting
-    /// the saved values back makes energy windows resume bit for bit too.
-    var rowConductanceBits: [[UInt32]]
-
     init(_ p: RecorderProgress, metric: PrequentialAccuracy, network: SpikingNetwork) {
         sequence = p.sequence
         pass = p.pass
@@ -80,20 +74,6 @@ struct RecorderSnapshot: Codable, Equatable {
         windowLabelled = p.window.labelled
         windowCorrect = p.window.correct
         windowCounts = CountFields.encode(p.window.counts)
-        rowConductanceBits = network.layers.map { $0.rowConductance.array.map(\.bitPattern) }
-    }
-
-    /// Puts the saved read-energy caches back into a restored network.
-    func restoreRowConductance(into network: SpikingNetwork) throws {
-        guard rowConductanceBits.count == network.layers.count else {
-            throw ResumeError.badCheckpoint("checkpoint has \(rowConductanceBits.count) layers, the network \(network.layers.count)")
-        }
-        for (layer, bits) in zip(network.layers, rowConductanceBits) {
-            guard bits.count == layer.rowConductance.count else {
-                throw ResumeError.badCheckpoint("checkpoint has \(bits.count) rows in a layer of \(layer.rowConductance.count)")
-            }
-            layer.rowConductance.assign(bits.map(Float.init(bitPattern:)))
-        }
     }
 
     static func outcomes(_ m: PrequentialAccuracy) -> String { String(m.windowOutcomes.map { $0 ? "1" : "0" }) }
