@@ -49,9 +49,12 @@ public enum CSVSampleReader {
         return LabelledRow(label: label, values: values, line: number)
     }
 
-    /// Whether a first line is a header (its first field is not a number and not empty).
+    /// Whether a first line is a CSV header: at least two comma-separated fields, the first
+    /// of them not a number (`label,f0,f1,…`). A line without a comma is never a header, so
+    /// a stray first line on a socket gets an error answer instead of vanishing.
     public static func isHeader(_ line: Substring) -> Bool {
-        guard let first = line.split(separator: ",", omittingEmptySubsequences: false).first else { return false }
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count >= 2, let first = fields.first else { return false }
         let s = first.trimmingCharacters(in: .whitespaces)
         return !s.isEmpty && Double(s) == nil
     }

@@ -4,6 +4,7 @@ import Daemon
 import DeviceKit
 import Foundation
 import Logging
+import Store
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,19 +39,53 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Log file ('' for stderr only).")
     var logFile: String?
 
+    @Option(help: "Record to this SQLite database ('none' turns recording off; default: recording.database, Logs/spikebar.sqlite).")
+    var db: String?
+
+    @Flag(help: "Start a new run instead of resuming the database's unfinished daemon run.")
+    var fresh = false
+
     /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
     /// profilers such as valgrind handle); the daemon runs its services on Swift's
     /// concurrency pool while the main thread waits.
     func run() throws {
         let services: DaemonServices
         do {
-            let resolved = try options.resolve()
+            var resolved = try options.resolve()
             let daemon = try resolveDaemonConfig()
-            let learner = try EngineCore.makeLearner(config: resolved)
             let logger = try makeLogger(daemon)
-            let core = EngineCore(config: resolved, learner: learner)
+            let path = db ?? resolved.run.recording.database
+            var recorder: DaemonRecorder?
+            var plan: ResumePlan?
+            var store: RecordStore?
+            if path != "none" {
+                let s = try RecordStore.open(path: path)
+                store = s
+                if !fresh, let p = try ResumePlan.latestDaemonRun(in: s, loader: ConfigLoader.locate(explicit: options.configs)) {
+                    plan = p
+                    resolved = p.config
+                    logger.info("resuming run \(p.runId) of \(path) at sample \(p.resumeSample) with its recorded configuration (--fresh starts a new run)")
+                }
+            }
+            let learner = try EngineCore.makeLearner(config: resolved)
+            if let resume = plan?.request.resume {
+                try learner.restore(resume.learnerState)
+                learner.carryOver(totals: resume.totals)
+            }
+            let core = EngineCore(config: resolved, learner: learner, metric: plan?.savedMetric, sequence: plan?.resumeSample ?? 0)
             core.observers.append(CostObserver(config: resolved))
-            services = DaemonServices.make(config: resolved, daemon: daemon, core: core, logger: logger)
+            if let store {
+                let r = DaemonRecorder(recorder: Recorder(store: store, version: SpikebarVersion.string, resuming: plan),
+                                       config: resolved)
+                try r.start(learner: learner)
+                core.observers.append(r)
+                recorder = r
+                logger.info("recording to \(path) as run \(r.recorder.runId ?? 0)")
+            }
+            var finalCheckpoint: (@Sendable () -> Void)?
+            if let recorder { finalCheckpoint = { @Sendable in recorder.stop(engine: core) } }
+            services = DaemonServices.make(config: resolved, daemon: daemon, core: core,
+                                           finalCheckpoint: finalCheckpoint, logger: logger)
         } catch {
             fail(error)
         }

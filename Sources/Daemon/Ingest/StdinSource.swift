@@ -23,23 +23,30 @@ public final class StdinSource: @unchecked Sendable {
     }
 
     /// Whether stdin is a regular file (fstat).
-    public static var isRegularFile: Bool { isRegularFile(STDIN_FILENO) }
-
-    static func isRegularFile(_ fd: CInt) -> Bool {
+    public static var isRegularFile: Bool {
         var st = stat()
-        return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        return fstat(STDIN_FILENO, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether NIO's pipe channel can take `fd`: a pipe, a socket or a terminal (epoll
+    /// refuses regular files and devices such as /dev/null).
+    static func isPollable(_ fd: CInt) -> Bool {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return false }
+        let kind = st.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFSOCK || isatty(fd) != 0
     }
 
     public func start(group: EventLoopGroup) async throws {
-        if Self.isRegularFile {
+        if !Self.isPollable(STDIN_FILENO) {
             let t = Thread { [self] in readRegularFile() }
             t.name = "spikebar-stdin"
             t.start()
             return
         }
-        // NIO's pipe channel takes pipes, sockets and terminals, not regular files: when
-        // stdout is a file, NIO reads stdin and the answers are written to stdout directly.
-        let stdoutIsFile = Self.isRegularFile(STDOUT_FILENO)
+        // NIO's pipe channel takes pipes, sockets and terminals, not regular files or
+        // devices: otherwise NIO reads stdin and the answers are written to stdout directly.
+        let stdoutIsFile = !Self.isPollable(STDOUT_FILENO)
         let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
         let queue = self.queue, decoder = self.decoder, config = self.config, finished = self.finished
@@ -63,7 +70,8 @@ public final class StdinSource: @unchecked Sendable {
         channel?.setOption(.autoRead, value: false).whenComplete { _ in }
     }
 
-    /// The regular-file path: read, split, submit, wait for room, write answers in order.
+    /// The plain path (a regular file or a device on stdin): read, split, submit, wait for
+    /// room, write answers in order.
     func readRegularFile() {
         var splitter = LineSplitter(maxLineBytes: config.maxLineBytes)
         let handle = FileHandle.standardInput

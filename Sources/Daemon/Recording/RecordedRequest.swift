@@ -10,6 +10,8 @@ struct RecordedRequest: Codable, Equatable {
     var channels: Int?
     /// The `--eval` input, as an argument.
     var eval: String?
+    /// Recorded by `spikebar serve` (absent in runs of `spikebar run`).
+    var daemon: Bool?
 
     init(_ r: RunRequest) {
         input = Self.argument(r.input)
@@ -17,6 +19,7 @@ struct RecordedRequest: Codable, Equatable {
         shuffleSeed = r.shuffleSeed
         channels = r.channels
         eval = r.eval.map(Self.argument)
+        daemon = r.daemon ? true : nil
     }
 
     /// An input in the form `InputSource(argument:)` reads back (files made absolute, so a
@@ -49,6 +52,7 @@ struct RecordedRequest: Codable, Equatable {
         r.shuffleSeed = shuffleSeed
         r.channels = channels
         r.eval = eval.map(InputSource.init(argument:))
+        r.daemon = daemon ?? false
         return r
     }
 }

@@ -97,16 +97,17 @@ public final class Recorder: RunObserver {
             }
             try store.setStatus(runId: id, .running, event: EventRecord(
                 runId: id, sample: progress.sequence, kind: .start,
-                detailJSON: EventRecord.detail(["input": .string(request.input.description),
+                detailJSON: EventRecord.detail(["input": .string(request.daemon ? "serve" : request.input.description),
                                                 "resumedFromSample": .int(progress.sequence),
                                                 "previousStatus": .string(plan.run.status.rawValue)])))
         } else {
             metric = PrequentialAccuracy(window: config.run.engine.accuracyWindow)
+            let input = request.daemon ? "serve" : request.input.description
             let start = EventRecord(runId: 0, sample: 0, kind: .start,
-                                    detailJSON: EventRecord.detail(["input": .string(request.input.description)]))
+                                    detailJSON: EventRecord.detail(["input": .string(input)]))
             let run = try store.createRun(RunRecord(
                 startedAt: Date(), preset: config.hardware.preset.name, seed: config.run.seed, version: version,
-                input: request.input.description, passes: request.passes,
+                input: input, passes: request.passes,
                 requestJSON: RecordedRequest(request).json, configYAML: YAMLRenderer.render(config.snapshot)),
                 events: [start])
             id = run.id!

@@ -68,6 +68,31 @@ public struct ResumePlan {
                           progress: progress, snapshot: snapshot)
     }
 
+    /// The daemon's resume on start: the latest run of `store` if it is an unfinished
+    /// `spikebar serve` run, with its configuration and newest checkpoint; nil when there is
+    /// none (the daemon then starts a new run).
+    public static func latestDaemonRun(in store: RecordStore, loader: ConfigLoader) throws -> ResumePlan? {
+        guard let run = try store.latestRun(), let id = run.id, run.status != .finished,
+              (try? RecordedRequest.decode(run.requestJSON))?.daemon == true else { return nil }
+        let config = try restoreConfig(run.configYAML, loader: loader, runId: id)
+        var request = RunRequest()
+        request.daemon = true
+        request.input = .stdin
+        var progress = RecorderProgress()
+        var snapshot: RecorderSnapshot?
+        if let cp = try store.latestCheckpoint(runId: id) {
+            let s = try RecorderSnapshot.decode(cp.metricBlob)
+            progress = try s.progress()
+            snapshot = s
+            request.resume = try s.resumePoint(learnerState: [UInt8](cp.stateBlob))
+        }
+        return ResumePlan(run: run, runId: id, resumeSample: progress.sequence, config: config, request: request,
+                          progress: progress, snapshot: snapshot)
+    }
+
+    /// The metric the checkpoint saved (nil without a checkpoint).
+    public var savedMetric: PrequentialAccuracy? { metric }
+
     /// Rebuilds a resolved configuration from a run's YAML snapshot: the run keys into a
     /// ``RunConfig``, the `hardware` section (complete in a snapshot) into a
     /// ``HardwareConfig`` from defaults — no device preset file is read; the cost preset is

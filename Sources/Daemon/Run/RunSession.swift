@@ -15,6 +15,8 @@ public struct RunRequest: Sendable {
     public var progress = true
     /// Continue from a checkpoint instead of from the start (file inputs only).
     public var resume: ResumePoint?
+    /// A `spikebar serve` run (recorded with input "serve"; resumed by the daemon on start).
+    public var daemon = false
     public init() {}
 }
 

@@ -59,8 +59,12 @@ public final class OnlineLearner: @unchecked Sendable {
     public internal(set) var samplesSeen = 0
     /// Labelled samples whose update was written (or queued).
     public internal(set) var samplesLearned = 0
-    /// Everything the chip did since the start.
+    /// Everything the chip did since the start (of this process: a restored learner
+    /// counts from zero unless ``carryOver(totals:)`` hands it the earlier totals).
     public internal(set) var totals = OperationCounts()
+
+    /// Continues the operation totals of an earlier process (on resume).
+    public func carryOver(totals earlier: OperationCounts) { totals = earlier }
     /// Samples accumulated since the last batched write (updateEverySamples > 1).
     var pendingSamples = 0
     let pending: [Buffer<Float>]
