@@ -1,6 +1,7 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Store
 
 struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,10 +17,20 @@ struct ExperimentCommand: ParsableCommand {
     @Flag(help: "Print each task's progress on stderr.")
     var progress = false
 
+    @Option(help: "Record to this SQLite database ('none' turns recording off; default: recording.database).")
+    var db: String?
+
     func run() throws {
         do {
             let resolved = try options.resolve()
-            let result = try ExperimentRunner(config: resolved).run(progress: progress)
+            let runner = ExperimentRunner(config: resolved)
+            let path = db ?? resolved.run.recording.database
+            if path != "none" {
+                runner.observers.append(ExperimentRecorder(recorder: Recorder(store: try RecordStore.open(path: path),
+                                                                              version: SpikebarVersion.string)))
+            }
+            var result = try runner.run(progress: progress)
+            if result.runId != nil { result.database = path }
             print(summary == .json ? result.json : result.text)
         } catch { fail(error) }
     }

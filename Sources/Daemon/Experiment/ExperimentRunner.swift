@@ -35,6 +35,8 @@ public final class ExperimentRunner {
         for o in observers { o.evaluated(afterTask: nil, accuracies: baseline, learner: learner) }
         var r: [[Double]] = []
         var perTask: [ExperimentSummary.TaskResult] = []
+        // Prequential accuracy over every training sample of the experiment (for recording).
+        var runMetric = PrequentialAccuracy(window: config.run.engine.accuracyWindow)
         for task in tasks {
             for o in observers { o.taskStarted(task, learner: learner) }
             let before = learner.totals
@@ -43,8 +45,8 @@ public final class ExperimentRunner {
                 let order = e.shuffle ? shuffled(task.train, seed: seed &+ UInt64(task.index) &* 1000, pass: pass) : task.train
                 for s in order {
                     let o = try learner.process(s, learn: true)
-                    if let c = o.correct { metric.record(correct: c) }
-                    for ob in observers { ob.sampleProcessed(o, learner: learner, metric: metric, task: task.index) }
+                    if let c = o.correct { metric.record(correct: c); runMetric.record(correct: c) }
+                    for ob in observers { ob.sampleProcessed(o, learner: learner, metric: runMetric, task: task.index) }
                 }
             }
             let row = tasks.map { evaluate(learner, $0.heldOut) }
@@ -84,6 +86,7 @@ public final class ExperimentRunner {
 public protocol ExperimentObserver: AnyObject {
     func experimentStarted(learner: OnlineLearner, config: ResolvedConfig, tasks: [ExperimentTask]) throws
     func taskStarted(_ task: ExperimentTask, learner: OnlineLearner)
+    /// `metric`: prequential accuracy over every training sample of the experiment so far.
     func sampleProcessed(_ outcome: SampleOutcome, learner: OnlineLearner, metric: PrequentialAccuracy, task: Int)
     func evaluated(afterTask: Int?, accuracies: [Double], learner: OnlineLearner)
     func experimentFinished(learner: OnlineLearner, summary: inout ExperimentSummary) throws

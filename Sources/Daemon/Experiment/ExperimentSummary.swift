@@ -33,6 +33,7 @@ public struct ExperimentSummary: Codable, Sendable {
     public var wallSeconds: Double
     public var stateDigest: String
     public var runId: Int64?
+    public var database: String?
 
     public var json: String {
         let enc = JSONEncoder()
@@ -59,6 +60,7 @@ public struct ExperimentSummary: Codable, Sendable {
             lines.append("\(t.task)     \(f(t.prequentialAccuracy))        \(Int(t.pulses))   (\(t.name))")
         }
         lines.append("failed devices \(failedDevices)   \(String(format: "%.2f", wallSeconds)) s   digest \(stateDigest)")
+        if let runId, let database { lines.append("recorded as run \(runId) in \(database)") }
         return lines.joined(separator: "\n")
     }
 }

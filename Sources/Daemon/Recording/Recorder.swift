@@ -44,6 +44,8 @@ public final class Recorder: RunObserver {
     var accuracyWindows: [AccuracyWindowRecord] = []
     var energyWindows: [EnergyWindowRecord] = []
     var events: [EventRecord] = []
+    /// Task evaluations (the continual-learning R matrix) waiting for the next flush.
+    var taskEvals: [TaskEvalRecord] = []
     /// Attempts at the last flush of a run, and the pause between them, seconds: a locked
     /// or full database gets this long to recover before the run reports what it lost.
     public var finalFlushAttempts = 3
@@ -204,6 +206,7 @@ public final class Recorder: RunObserver {
         batch.accuracyWindows = accuracyWindows
         batch.energyWindows = energyWindows
         batch.events = events
+        batch.taskEvals = taskEvals
         batch.wearSnapshots = WearSnapshots.take(network: learner.network, runId: id, sample: progress.sequence,
                                                  bins: recording.histogramBins, pulseMap: end != nil)
         batch.end = end
@@ -216,6 +219,7 @@ public final class Recorder: RunObserver {
         accuracyWindows.removeAll(keepingCapacity: true)
         energyWindows.removeAll(keepingCapacity: true)
         events.removeAll(keepingCapacity: true)
+        taskEvals.removeAll(keepingCapacity: true)
         samplesSinceFlush = 0
         lastFlushNanos = Self.nanos
     }
