@@ -100,35 +100,18 @@ struct ServeCommand: ParsableCommand {
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {
-        var d = DaemonConfig()
         let loader = try? ConfigLoader.locate(explicit: options.configs)
         let defaultFile = loader.map { $0.configsDirectory + "/daemon.yaml" }
-        if let path = daemonConfig ?? defaultFile.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) {
-            let doc = try YAMLDocument(path: path)
-            do { try d.apply(doc.value) } catch { throw doc.locate(error) }
-        }
-        let env = ProcessInfo.processInfo.environment
-        func set(_ key: String, _ value: String?) throws {
-            guard let value else { return }
-            do { try d.apply(ConfigValue.from(path: key, value: value)) } catch {
-                throw ConfigFileError(source: "environment", line: nil, message: "\(error)")
-            }
-        }
-        try set("stdin", env["SPIKEBAR_STDIN"])
-        try set("socket", env["SPIKEBAR_SOCKET"])
-        try set("tcp", env["SPIKEBAR_TCP"])
-        try set("metricsPort", env["SPIKEBAR_METRICS_PORT"])
-        try set("maxLineBytes", env["SPIKEBAR_MAX_LINE_BYTES"])
-        try set("logFile", env["SPIKEBAR_LOG_FILE"])
-        try set("logLevel", env["SPIKEBAR_LOG_LEVEL"])
-        if stdin { d.stdin = true }
-        if let socket { d.socket = socket }
-        if let tcp { d.tcp = tcp }
-        if let metricsPort { d.metricsPort = metricsPort }
-        if let maxLineBytes { d.maxLineBytes = maxLineBytes }
-        if let logFile { d.logFile = logFile }
-        do { try d.validateAll() } catch { throw ConfigFileError(source: "serve", line: nil, message: "\(error)") }
-        return d
+        let path = daemonConfig ?? defaultFile.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        var flags: [ConfigEntry] = []
+        if stdin { flags.append(ConfigEntry("stdin", .scalar("true"))) }
+        if let socket { flags.append(ConfigEntry("socket", .scalar(socket))) }
+        if let tcp { flags.append(ConfigEntry("tcp", .scalar(tcp))) }
+        if let metricsPort { flags.append(ConfigEntry("metricsPort", .scalar(String(metricsPort)))) }
+        if let maxLineBytes { flags.append(ConfigEntry("maxLineBytes", .scalar(String(maxLineBytes)))) }
+        if let logFile { flags.append(ConfigEntry("logFile", .scalar(logFile))) }
+        return try DaemonConfig.resolve(file: try path.map { try YAMLDocument(path: $0) },
+                                        environment: ProcessInfo.processInfo.environment, flags: .map(flags))
     }
 
     func makeLogger(_ d: DaemonConfig) throws -> Logger {

@@ -18,8 +18,9 @@ struct DaemonEndToEndTests {
         }
     }
 
-    func startServe(_ dir: TempDir, socket: String, db: String) throws -> (SpikebarProcess, Int) {
+    func startServe(_ dir: TempDir, socket: String, db: String, metricsPort: Int = 0) throws -> (SpikebarProcess, Int) {
         let p = try SpikebarProcess.start(["serve", "--socket", socket, "--tcp", "127.0.0.1:0", "--db", db,
+                                           "--metrics-port", String(metricsPort),
                                            "--log-file", "", "--set", "network.layers=64,128,10",
                                            "--configs", Repo.configs], in: dir)
         let deadline = Date().addingTimeInterval(20)
@@ -53,7 +54,8 @@ struct DaemonEndToEndTests {
         defer { dir.cleanup() }
         let socket = dir.path("s.sock"), db = dir.path("d.sqlite")
         let lines = try Self.digitsLines(1000)
-        let (server, port) = try startServe(dir, socket: socket, db: db)
+        let metricsPort = try LineClient.freePort()
+        let (server, port) = try startServe(dir, socket: socket, db: db, metricsPort: metricsPort)
 
         // Eight concurrent clients, half on the Unix socket, half on TCP; each tags its lines.
         let results = ResultsBox(count: 8)
@@ -103,6 +105,14 @@ struct DaemonEndToEndTests {
         #expect((s?["samples"] as? Int) == 8001)
         #expect((s?["errors"] as? Int) == 3)
         stats.finishSending()
+
+        // Prometheus text and JSON status on 127.0.0.1.
+        let metrics = try LineClient.httpGet(port: metricsPort, path: "/metrics")
+        #expect(metrics.contains("spikebar_samples 8001"))
+        #expect(metrics.contains("spikebar_queue_depth "))
+        #expect(metrics.contains("spikebar_pulses "))
+        let statusPage = try LineClient.httpGet(port: metricsPort, path: "/status")
+        #expect(statusPage.contains("\"samples\":8001"))
 
         // SIGTERM: exit 0 within 5 s, final checkpoint in the database.
         let (status, seconds) = try stopAndWait(server)

@@ -96,3 +96,31 @@ struct DaemonConfigTests {
         #expect(DaemonConfig.parseHostPort("nohost") == nil)
     }
 }
+
+@Suite("Daemon settings precedence")
+struct DaemonPrecedenceTests {
+    @Test("defaults < daemon.yaml < SPIKEBAR_* environment < flags")
+    func precedence() throws {
+        let file = try YAMLDocument(text: "tcp: 127.0.0.1:7000\nmaxLineBytes: 4096\nlogLevel: debug\n", source: "daemon.yaml")
+        let env = ["SPIKEBAR_TCP": "127.0.0.1:7100", "SPIKEBAR_METRICS_PORT": "9100", "SPIKEBAR_LOG_LEVEL": "error"]
+        let flags = ConfigValue.map([ConfigEntry("tcp", .scalar("127.0.0.1:7200"))])
+        let d = try DaemonConfig.resolve(file: file, environment: env, flags: flags)
+        #expect(d.tcp == "127.0.0.1:7200")     // flag beats environment and file
+        #expect(d.metricsPort == 9100)          // environment beats the default
+        #expect(d.logLevel == "error")          // environment beats the file
+        #expect(d.maxLineBytes == 4096)         // file beats the default
+        #expect(d.maxInFlightPerClient == DaemonConfig().maxInFlightPerClient)
+    }
+
+    @Test("a bad environment value names the variable")
+    func badEnvironment() {
+        #expect(throws: ConfigFileError.self) {
+            try DaemonConfig.resolve(file: nil, environment: ["SPIKEBAR_METRICS_PORT": "lots", "SPIKEBAR_STDIN": "true"], flags: .map([]))
+        }
+        do {
+            _ = try DaemonConfig.resolve(file: nil, environment: ["SPIKEBAR_METRICS_PORT": "lots"], flags: .map([]))
+        } catch let e as ConfigFileError {
+            #expect(e.source.contains("SPIKEBAR_METRICS_PORT"))
+        } catch { Issue.record("\(error)") }
+    }
+}

@@ -1,3 +1,4 @@
+import Configuration
 import DeviceKit
 
 /// How `spikebar serve` listens. Precedence, lowest first: these defaults ←
@@ -61,5 +62,37 @@ extension DaemonConfig: Configurable {
         var host = String(s[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return host.isEmpty ? nil : (host, port)
+    }
+}
+
+extension DaemonConfig {
+    /// The environment variables that set daemon keys (`SPIKEBAR_STDIN=true`, …).
+    public static let environmentKeys: [(variable: String, key: String)] = [
+        ("SPIKEBAR_STDIN", "stdin"), ("SPIKEBAR_SOCKET", "socket"), ("SPIKEBAR_TCP", "tcp"),
+        ("SPIKEBAR_METRICS_PORT", "metricsPort"), ("SPIKEBAR_MAX_LINE_BYTES", "maxLineBytes"),
+        ("SPIKEBAR_LOG_FILE", "logFile"), ("SPIKEBAR_LOG_LEVEL", "logLevel"),
+    ]
+
+    /// Resolves the daemon's settings with their documented precedence: defaults < the YAML
+    /// document (`Configs/daemon.yaml` or `--daemon-config`) < `SPIKEBAR_*` environment
+    /// variables < `flags` (a document of the keys given on the command line). Validates.
+    public static func resolve(file: YAMLDocument?, environment: [String: String], flags: ConfigValue) throws -> DaemonConfig {
+        var d = DaemonConfig()
+        if let file {
+            do { try d.apply(file.value) } catch { throw file.locate(error) }
+        }
+        for (variable, key) in environmentKeys {
+            guard let value = environment[variable] else { continue }
+            do { try d.apply(ConfigValue.from(path: key, value: value)) } catch {
+                throw ConfigFileError(source: "environment variable \(variable)", line: nil, message: "\(error)")
+            }
+        }
+        do {
+            try d.apply(flags)
+            try d.validateAll()
+        } catch {
+            throw ConfigFileError(source: "serve", line: nil, message: "\(error)")
+        }
+        return d
     }
 }

@@ -37,6 +37,28 @@ final class LineClient {
 
     deinit { close(fd) }
 
+    /// A TCP port on 127.0.0.1 that was free a moment ago (bind to 0, read it back, close).
+    static func freePort() throws -> Int {
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(s) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) } }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    /// The body and headers of `GET path` on 127.0.0.1:port (the server closes after).
+    static func httpGet(port: Int, path: String) throws -> String {
+        let c = try LineClient(port: port)
+        c.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        var all: [String] = []
+        while let line = c.readLine() { all.append(line) }
+        return all.joined(separator: "\n")
+    }
+
     enum ClientError: Error { case connect(String, Int32), closed }
 
     func send(_ text: String) {
