@@ -150,7 +150,7 @@ import Testing
         let run = try #require(try store.latestRun())
         #expect(run.status == .crashed && run.samplesRecorded == 57)
         let event = try #require(try store.read { db in try EventRecord.filter(Column("kind") == "badInput").fetchOne(db) })
-        #expect(event.sample == 57 && event.detailJSON.contains("\"line\":58"))
+        #expect(event.sample == 57 && event.detailJSON.contains("\"line\":59"))  // the file line: header + 58
         #expect(try store.latestCheckpoint(runId: run.id!)?.sequence == 57)
         #expect(try store.count("accuracyWindow") == 2)  // 0–24, 25–49; 50–56 stays open in the checkpoint
     }

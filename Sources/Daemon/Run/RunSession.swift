@@ -84,7 +84,7 @@ public final class RunSession {
                 do {
                     outcome = try learner.process(sample, learn: true)
                 } catch let e as SampleError {
-                    throw DatasetError.badLine(source: request.input.description, line: k + 1, reason: e.description)
+                    throw DatasetError.badLine(source: request.input.description, line: sample.line ?? k + 1, reason: e.description)
                 }
                 spikes += outcome.spikes
                 totals += outcome.counts
@@ -108,7 +108,7 @@ public final class RunSession {
                     totals += o.counts
                     if let c = o.correct { m.record(correct: c) }
                 } catch let e as SampleError {
-                    throw DatasetError.badLine(source: request.eval!.description, line: k + 1, reason: e.description)
+                    throw DatasetError.badLine(source: request.eval!.description, line: s.line ?? k + 1, reason: e.description)
                 }
             }
             evalAccuracy = m.accuracy

@@ -54,7 +54,9 @@ public enum InputSource: Equatable, Sendable, CustomStringConvertible {
             number += 1
             do {
                 switch try decoder.decode(String(line), lineNumber: number) {
-                case let .sample(s): samples.append(s)
+                case var .sample(s):
+                    s.line = number
+                    samples.append(s)
                 case .skip: continue
                 case .command: throw DatasetError.badLine(source: name, line: number, reason: "commands are for the daemon; a run file holds samples only")
                 }

@@ -14,6 +14,8 @@ public struct Sample: Equatable, Sendable {
     public var id: String?
     /// Whether this sample is temporal (one time step per frame).
     public var isTemporal: Bool
+    /// The line of the file it came from (1-based), for error messages.
+    public var line: Int?
 
     /// A static sample.
     public init(features: [Float], label: Int? = nil, task: Int? = nil, id: String? = nil) {
