@@ -68,6 +68,16 @@ import Testing
         #expect(negative.ticks.map(negative.label) == ["-0.3", "-0.2", "-0.1", "0", "0.1", "0.2", "0.3"])
     }
 
+    @Test func aSingleValueWidensToADrawableRangeAndZeroNeverGoesNegative() {
+        // A run without failures plots failed devices at 0 throughout: 0…1, not −1…1.
+        let zero = LinearAxis(lo: 0, hi: 0, ticks: 5, start: 0, end: 1)
+        #expect(zero.lo == 0 && zero.hi == 1)
+        let flat = LinearAxis(lo: 50, hi: 50, ticks: 5, start: 0, end: 1)
+        #expect(flat.lo <= 45 && flat.hi >= 55 && flat.lo > 0)
+        let negative = LinearAxis(lo: -2, hi: -2, ticks: 5, start: 0, end: 1)
+        #expect(negative.lo <= -2.2 && negative.hi >= -1.8 && negative.hi < 0)
+    }
+
     @Test func standaloneSVGHasTheNamespaceAndInlineHasNoURL() {
         let c = LineChart(title: "t", xLabel: "x", yLabel: "y", series: []).canvas()
         #expect(c.render(standalone: true).contains("xmlns=\"http://www.w3.org/2000/svg\""))

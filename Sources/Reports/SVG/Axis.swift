@@ -16,15 +16,20 @@ public struct LinearAxis: Sendable, Equatable {
     public let end: Double
 
     /// An axis over the values `lo…hi`, about `ticks` ticks, mapped onto `start…end`.
-    /// A degenerate or non-finite domain is widened to something drawable.
+    /// A degenerate or non-finite domain is widened to something drawable: all zeros to
+    /// 0…1 (counts and shares that stayed at zero are never negative), another single value
+    /// by 10 % either side.
     public init(lo rawLo: Double, hi rawHi: Double, ticks: Int = 5, start: Double, end: Double) {
         var lo = rawLo.isFinite ? rawLo : 0
         var hi = rawHi.isFinite ? rawHi : 1
         if hi < lo { swap(&lo, &hi) }
         if hi == lo {
-            let pad = lo == 0 ? 1 : abs(lo) * 0.1
-            lo -= pad
-            hi += pad
+            if lo == 0 {
+                hi = 1
+            } else {
+                lo -= abs(lo) * 0.1
+                hi += abs(hi) * 0.1
+            }
         }
         let step = LinearAxis.niceNumber((hi - lo) / Double(max(ticks - 1, 1)), round: true)
         self.lo = (lo / step).rounded(.down) * step
