@@ -35,7 +35,7 @@ let package = Package(
 
         // Records, reports, daemon.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        // Reports is pure (query results in, strings out); the Store adapter is wired in later.
+        // Reports is pure (query results in, strings out); its Store adapter is Daemon/Reporting.
         .target(name: "Reports", dependencies: ["DeviceKit"]),
         .target(name: "Daemon", dependencies: [
             "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Configuration", "Store", "Reports",
@@ -58,9 +58,11 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Golden")]),
+        // Test support: the XML well-formedness checker of the SVG tests.
+        .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Datasets", "Configuration", "DeviceKit", "Store", "SpikingKit", "CrossbarKit",
+            "Daemon", "Datasets", "Configuration", "DeviceKit", "Store", "SpikingKit", "CrossbarKit", "Reports", "XMLTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMLTestSupport
 @testable import Reports
 
 /// Every chart of every document is well-formed XML and deterministic.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMLTestSupport
 @testable import Reports
 
 /// Each chart type draws well-formed SVG from awkward data and escapes its text.

@@ -1,4 +1,5 @@
 import Testing
+import XMLTestSupport
 
 /// The well-formedness check itself must be able to fail, or "every SVG parses" proves
 /// nothing.

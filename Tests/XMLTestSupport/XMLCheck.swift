@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Checks that a string is well-formed XML, two ways.
+/// Checks that a string is well-formed XML, two ways. A library of the test targets
+/// (ReportsTests for the writers, DaemonTests for the files `spikebar report` writes).
 ///
 /// 1. Foundation's `XMLParser` (libxml2 underneath; `FoundationXML` on Linux). Measured on
 ///    Linux with Swift 6.3: it rejects bad entities, unquoted or duplicate attributes and
@@ -13,9 +14,9 @@ import FoundationXML
 /// 2. ``WellFormed``, a tiny checker of our own that covers exactly those gaps (one root,
 ///    every element closed in order, nothing after the root) plus entity and attribute
 ///    syntax, and does not depend on the platform's parser.
-enum XMLCheck {
+public enum XMLCheck {
     /// `nil` when well-formed, else what is wrong.
-    static func problem(_ xml: String) -> String? {
+    public static func problem(_ xml: String) -> String? {
         if let p = WellFormed.problem(xml) { return "checker: \(p)" }
         let parser = XMLParser(data: Data(xml.utf8))
         let tracker = StackTracker()
@@ -50,8 +51,8 @@ enum XMLCheck {
 /// A small XML 1.0 well-formedness checker: tags, attributes, entities, the XML
 /// declaration, one root element. No comments, DTDs, CDATA or processing instructions
 /// besides the declaration: our writers emit none, so they are rejected.
-enum WellFormed {
-    static func problem(_ xml: String) -> String? {
+public enum WellFormed {
+    public static func problem(_ xml: String) -> String? {
         let s = Array(xml.unicodeScalars)
         var i = 0
         var stack: [String] = []
@@ -134,7 +135,7 @@ enum WellFormed {
     }
 
     /// Start tags in a well-formed text (every `<` that opens an element: no comments).
-    static func elementCount(_ xml: String) -> Int {
+    public static func elementCount(_ xml: String) -> Int {
         let s = Array(xml.unicodeScalars)
         return s.indices.dropLast().filter { s[$0] == "<" && s[$0 + 1].properties.isAlphabetic }.count
     }
