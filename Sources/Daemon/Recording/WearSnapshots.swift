@@ -18,11 +18,9 @@ enum WearSnapshots {
     static func take(network: SpikingNetwork, runId: Int64, sample: Int, bins: Int, pulseMap: Bool) -> [WearSnapshotRecord] {
         var out: [WearSnapshotRecord] = []
         for (l, layer) in network.layers.enumerated() {
-            let tr = layer.config.tileRows, tc = layer.config.tileCols
             for tileRow in 0..<layer.rowTiles {
                 for tileCol in 0..<layer.colTiles {
-                    let rows = (tileRow * tr)..<min((tileRow + 1) * tr, layer.rows)
-                    let cols = (tileCol * tc)..<min((tileCol + 1) * tc, layer.cols)
+                    let (rows, cols) = layer.tileRanges(row: tileRow, col: tileCol)
                     var r = tile(layer, rows: rows, cols: cols, bins: bins, pulseMap: pulseMap)
                     r.runId = runId
                     r.sample = sample
