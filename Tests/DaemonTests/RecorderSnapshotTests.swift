@@ -1,6 +1,7 @@
 import CrossbarKit
 import Foundation
 import SpikingKit
+import Store
 import Testing
 @testable import Daemon
 
@@ -20,6 +21,13 @@ import Testing
         var missing = CountFields.encode(c)
         missing["macs"] = nil
         #expect(throws: ResumeError.self) { try CountFields.decode(missing) }
+    }
+
+    @Test func anEnergyWindowGivesBackTheCountsItWasFilledWith() {
+        let c = Self.awkwardCounts(0.4)
+        var w = EnergyWindowRecord(runId: 1, windowIndex: 0, firstSample: 0, lastSample: 9, samples: 10)
+        w.setCounts(c)
+        #expect(w.counts == c)
     }
 
     @Test func aSnapshotRoundTripsThroughItsJSON() throws {

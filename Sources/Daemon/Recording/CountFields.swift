@@ -57,4 +57,24 @@ extension EnergyWindowRecord {
         traceUpdates = c.traceUpdates; learningMacs = c.learningMacs; accumulatorUpdates = c.accumulatorUpdates
         updateScalings = c.updateScalings
     }
+
+    /// The window's operation counts: the inverse of ``setCounts(_:)`` (kept beside it so a
+    /// new count is added to both), for re-pricing recorded windows.
+    var counts: OperationCounts {
+        var c = OperationCounts()
+        c.setPulses = setPulses; c.resetPulses = resetPulses
+        c.wastedPulses = wastedPulses; c.refreshPulses = refreshPulses; c.refreshSetPulses = refreshSetPulses
+        c.refreshSetConductance = refreshSetConductanceSum; c.refreshResetConductance = refreshResetConductanceSum
+        c.verifyReads = verifyReads
+        c.synapseWrites = synapseWrites; c.failures = failures
+        c.setConductance = setConductanceSum; c.resetConductance = resetConductanceSum
+        c.writeLatencySeconds = writeLatencySeconds
+        c.activeRows = activeRows; c.dacConversions = dacConversions; c.adcConversions = adcConversions
+        c.tileActivations = tileActivations; c.cellReadConductance = cellReadConductanceSum
+        c.macs = macs; c.partialSumAdds = partialSumAdds; c.neuronUpdates = neuronUpdates
+        c.timesteps = timesteps
+        c.traceUpdates = traceUpdates; c.learningMacs = learningMacs; c.accumulatorUpdates = accumulatorUpdates
+        c.updateScalings = updateScalings
+        return c
+    }
 }
