@@ -69,6 +69,18 @@ import XMLTestSupport
         #expect(negative.ticks.map(negative.label) == ["-0.3", "-0.2", "-0.1", "0", "0.1", "0.2", "0.3"])
     }
 
+    @Test func columnNamesWiderThanACellAreSlanted() {
+        func svg(_ names: [String]) -> String {
+            HeatMap(title: "R", rows: 5, cols: 5, values: Array(repeating: 0.5, count: 25), rowAxis: "i", colAxis: "j",
+                    legendTitle: "accuracy", rowNames: names, colNames: names, range: 0...1, cellLabelDecimals: 2)
+                .canvas().render(standalone: true)
+        }
+        let long = svg((0..<5).map { "classes \(2 * $0)–\(2 * $0 + 1)" })
+        #expect(long.components(separatedBy: "rotate(-45").count - 1 == 5)
+        #expect(XMLCheck.problem(long) == nil)
+        #expect(!svg(["a", "b", "c", "d", "e"]).contains("rotate(-45"))
+    }
+
     @Test func aSingleValueWidensToADrawableRangeAndZeroNeverGoesNegative() {
         // A run without failures plots failed devices at 0 throughout: 0…1, not −1…1.
         let zero = LinearAxis(lo: 0, hi: 0, ticks: 5, start: 0, end: 1)

@@ -51,9 +51,15 @@ public struct HeatMap: Sendable {
         let gridW = cell * Double(cols), gridH = cell * Double(rows)
         let legendX = left + gridW + 24
         let legendH = max(gridH, 120)
+        // Column names wider than a cell (task names under an R matrix) are set at 45° so
+        // neighbours do not overlap; they then need about 0.71 × their width below the grid.
+        let colLabels = HeatMap.labels(count: cols, names: colNames)
+        let colNameWidth = colLabels.map { PlotFrame.textWidth($0.1, size: 10) }.max() ?? 0
+        let slanted = colNames != nil && colNameWidth > cell - 4
+        let colLabelDepth = slanted ? (colNameWidth * 0.71).rounded(.up) + 12 : 14
         let titleW = PlotFrame.textWidth(title, size: 13) + 20
         let width = max(legendX + 90, titleW, PlotFrame.textWidth(legendTitle, size: 10) + legendX)
-        let height = top + max(gridH, legendH) + 52
+        let height = top + max(gridH + colLabelDepth - 14, legendH) + 52
         var svg = SVGCanvas(width: width, height: height, title: title)
         svg.text(title, x: 10, y: 19, size: 13, bold: true)
 
@@ -95,10 +101,15 @@ public struct HeatMap: Sendable {
         for (r, name) in HeatMap.labels(count: rows, names: rowNames) {
             svg.text(name, x: left - 5, y: top + cell * (Double(r) + 0.5) + 4, size: 10, anchor: .end)
         }
-        for (c, name) in HeatMap.labels(count: cols, names: colNames) {
-            svg.text(name, x: left + cell * (Double(c) + 0.5), y: top + gridH + 14, size: 10, anchor: .middle)
+        for (c, name) in colLabels {
+            let x = left + cell * (Double(c) + 0.5)
+            if slanted {
+                svg.text(name, x: x + 3, y: top + gridH + 10, size: 10, anchor: .end, rotate: -45)
+            } else {
+                svg.text(name, x: x, y: top + gridH + 14, size: 10, anchor: .middle)
+            }
         }
-        svg.text(colAxis, x: left + gridW / 2, y: top + gridH + 32, size: 11, anchor: .middle)
+        svg.text(colAxis, x: left + gridW / 2, y: top + gridH + colLabelDepth + 18, size: 11, anchor: .middle)
         svg.text(rowAxis, x: 12, y: top + gridH / 2, size: 11, anchor: .middle, rotate: -90)
 
         // Colour legend: 32 steps from hi (top) to lo (bottom), ticks on the right.
