@@ -1,0 +1,18 @@
+/// Why a report cannot be built from a database.
+public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The database holds no run at all.
+    case noRuns(database: String)
+    /// The run has not committed a flush yet: no window, no wear snapshot.
+    case nothingRecorded(runId: Int64, database: String)
+    /// A row that does not decode (a JSON column, a pulse map of the wrong size).
+    case badRecord(runId: Int64, what: String)
+
+    public var description: String {
+        switch self {
+        case let .noRuns(db): return "\(db): no runs recorded (record one with `spikebar run --db \(db)`)"
+        case let .nothingRecorded(id, db):
+            return "\(db): run \(id) has recorded no window yet (it has not flushed); nothing to report"
+        case let .badRecord(id, what): return "run \(id): \(what)"
+        }
+    }
+}
