@@ -11,8 +11,9 @@ public enum ComparisonReport {
         public var pulsesPerSample: Double
         public var failedDevices: Int
         public var devices: Int
-        /// Chip-wide seconds until each of ``LifetimeProjection/standardFractions`` has failed.
-        public var secondsToFraction: [Double]
+        /// Chip-wide seconds until each of ``LifetimeProjection/standardFractions`` has failed;
+        /// `nil` when the run recorded no per-device state (no projection).
+        public var secondsToFraction: [Double]?
 
         public init(_ data: RunReportData, options: ReportOptions) {
             label = "run \(data.run.id) (\(data.run.preset))"
@@ -23,8 +24,8 @@ public enum ComparisonReport {
             pulsesPerSample = data.energy.meanPulsesPerSample
             failedDevices = data.wear.reduce(0) { $0 + $1.failedDevices }
             devices = data.deviceCount
-            secondsToFraction = LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond)
-                .chip.secondsToFraction
+            secondsToFraction = data.lifetime.devices == 0 ? nil
+                : LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond).chip.secondsToFraction
         }
     }
 
@@ -38,7 +39,8 @@ public enum ComparisonReport {
                 [r.label, "\(r.run.seed)", r.run.input, "\(r.run.samples)",
                  r.finalPrequential.map { Format.fixed($0, 4) } ?? "n/a", r.finalWindow.map { Format.fixed($0, 4) } ?? "n/a",
                  Format.significant(r.energyPerSamplePicojoules), Format.significant(r.pulsesPerSample),
-                 "\(r.failedDevices) of \(r.devices)"] + r.secondsToFraction.map(Format.duration)
+                 "\(r.failedDevices) of \(r.devices)"]
+                    + (r.secondsToFraction?.map(Format.duration) ?? Array(repeating: "n/a", count: fractions.count))
             },
             numeric: [false, true, false] + Array(repeating: true, count: 6 + fractions.count))
         let accuracy = LineChart(
@@ -88,7 +90,8 @@ public enum ComparisonReport {
             summary.append(["\(r.run.id)", r.run.preset, "\(r.run.seed)", r.run.input, "\(r.run.samples)",
                             r.finalPrequential.map(Format.csv) ?? "", r.finalWindow.map(Format.csv) ?? "",
                             Format.csv(r.energyPerSamplePicojoules), Format.csv(r.pulsesPerSample),
-                            "\(r.failedDevices)", "\(r.devices)"] + r.secondsToFraction.map(Format.csv))
+                            "\(r.failedDevices)", "\(r.devices)"]
+                                + (r.secondsToFraction?.map(Format.csv) ?? Array(repeating: "", count: fractions.count)))
             for p in data.accuracy {
                 accuracy.append(["\(data.run.id)", "\(p.sample)"], [p.prequential, p.window])
             }

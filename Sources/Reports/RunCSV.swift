@@ -15,7 +15,7 @@
 /// | `wear-tiles.csv` | layer, tile row, tile col, devices, failed, mean/max pulses, SET, RESET, wasted |
 /// | `wear-L<l>-T<r>-<c>-histogram.csv` | bin low, bin high, devices |
 /// | `wear-L<l>-T<r>-<c>-heatmap.csv` | row, then one column per crossbar column |
-/// | `lifetime.csv` | level, group, devices, failed now, seconds to each fraction failed |
+/// | `lifetime.csv` | level, group, devices, failed now, seconds to each fraction failed (when per-device state was recorded) |
 /// | `hardware.csv` | figure, value |
 /// | `r-matrix.csv` | trained through, one column per task |
 /// | `continual-metrics.csv` | metric, value |
@@ -58,7 +58,9 @@ public enum RunCSV {
         files["events.csv"] = events.render()
 
         files.merge(wearFiles(data.wear)) { a, _ in a }
-        files["lifetime.csv"] = lifetimeFile(LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond))
+        if data.lifetime.devices > 0 {
+            files["lifetime.csv"] = lifetimeFile(LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond))
+        }
 
         if let hw = data.hardware, !EnergySection.hardwareItems(hw).isEmpty {
             var csv = CSVTable(["figure", "value"])

@@ -80,4 +80,17 @@ import Testing
         #expect(p.weakestTile == nil)
         #expect(p.chip.secondsToFraction.allSatisfy { $0 == .infinity })
     }
+
+    @Test func withoutPerDeviceStateNoLifetimeIsClaimed() throws {
+        // A run without a checkpoint: the reports say so instead of "never".
+        var data = Fixtures.small
+        data.lifetime = LifetimeInput(samples: 0, layers: [])
+        let html = RunReport.html(data)
+        #expect(html.contains("No lifetime is projected") && !html.contains("Weakest tile"))
+        #expect(RunReport.csv(data)["lifetime.csv"] == nil)
+        let row = ComparisonReport.Row(data, options: ReportOptions())
+        #expect(row.secondsToFraction == nil)
+        let csv = try #require(ComparisonReport.csv([data, Fixtures.small])["comparison.csv"])
+        #expect(csv.split(separator: "\n")[1].hasSuffix(",,,"))
+    }
 }

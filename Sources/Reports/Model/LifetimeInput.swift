@@ -2,7 +2,9 @@
 /// budget and whether the device has already failed; and how many samples produced that
 /// wear. Grouped by layer and tile like ``LayerWear``.
 ///
-/// The adapter reads these from the last checkpoint (wear counters and drawn budgets).
+/// The adapter reads these from the last checkpoint (wear counters and drawn budgets). A run
+/// without a checkpoint has no per-device state: its input has no layers, and the reports
+/// say that no lifetime is projected rather than "never".
 public struct LifetimeInput: Sendable, Codable, Equatable {
     /// Labelled samples processed when the counters were read.
     public var samples: Int
@@ -12,6 +14,9 @@ public struct LifetimeInput: Sendable, Codable, Equatable {
         self.samples = samples
         self.layers = layers
     }
+
+    /// Devices with per-device state (0 when none was recorded).
+    public var devices: Int { layers.reduce(0) { $0 + $1.tiles.reduce(0) { $0 + $1.count } } }
 }
 
 /// The devices of one layer, by tile.

@@ -1,7 +1,12 @@
 /// The lifetime part of the endurance section: the projection tables and the weakest tile.
 enum LifetimeBlocks {
     static func build(_ p: LifetimeProjection) -> [ReportBlock] {
-        [
+        guard p.chip.devices > 0 else {
+            return [.heading("Projected lifetime"),
+                    .paragraph("No lifetime is projected: the run recorded no per-device wear state (it has no "
+                        + "checkpoint, or its network could not be rebuilt).")]
+        }
+        return [
             .heading("Projected lifetime at \(Format.plain(p.samplesPerSecond)) samples/s"),
             .paragraph("Each device keeps its observed pulses per sample p = n / samples; it fails after "
                 + "(N_end − n) / (p · R) seconds at R = \(Format.plain(p.samplesPerSecond)) samples/s. "
