@@ -108,6 +108,18 @@ import Testing
         #expect(rebuilt.data.wear.allSatisfy { $0.tiles.allSatisfy { $0.heatMap != nil } })
     }
 
+    @Test func withoutACheckpointTheLifetimeIsLeftOutWithANote() throws {
+        let r = try Self.record()
+        defer { r.dir.cleanup() }
+        try r.store.write { db in try db.execute(sql: "DELETE FROM checkpoint") }
+        let input = try r.load()
+        #expect(input.data.lifetime.devices == 0 && input.data.windowClosure.isEmpty)
+        #expect(input.notes == ["no checkpoint to read per-device wear from: no lifetime projection"])
+        // Everything else comes from the windows and the wear snapshot, heat maps included.
+        #expect(input.data.wear.allSatisfy { $0.tiles.allSatisfy { $0.heatMap != nil } })
+        #expect(input.data.accuracy.count == 6)
+    }
+
     @Test func withoutASummaryTheWindowsArePricedWithTheRunsCostModel() throws {
         let r = try Self.record()
         defer { r.dir.cleanup() }

@@ -81,7 +81,7 @@ public struct RunReportLoader {
                 if endurance { closure.append(WindowClosurePoint(sample: cp.sequence, meanEffectiveWindow: NetworkWear.meanEffectiveWindow(rebuilt.network))) }
             }
         }
-        if !endurance { closure = [] }
+        if !endurance || restoredAt == nil { closure = [] }   // one point at sample 0 says nothing
 
         let wearSample = records.wear[0].sample
         let lifetime: LifetimeInput
