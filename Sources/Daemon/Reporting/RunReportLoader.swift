@@ -133,13 +133,15 @@ public struct RunReportLoader {
         return max(0, failed - Int(wornOut))
     }
 
+    /// The run row, with the labelled samples scored (every sample of a labelled stream; the
+    /// x axes count every sample processed, by its position in the stream).
     static func metadata(_ r: RunRecords, windowSamples: Int?) -> RunMetadata {
         let run = r.run
         let width = windowSamples ?? r.accuracy.first.map { $0.lastSample - $0.firstSample + 1 } ?? 0
         return RunMetadata(
             id: r.runId, preset: run.preset, seed: run.seed, input: run.input,
             startedAtUnixSeconds: run.startedAt.timeIntervalSince1970, endedAtUnixSeconds: run.endedAt?.timeIntervalSince1970,
-            samples: r.samples, windowSamples: width, version: run.version, status: run.status.rawValue,
+            samples: r.accuracy.reduce(0) { $0 + $1.samples }, windowSamples: width, version: run.version, status: run.status.rawValue,
             configText: run.configYAML)
     }
 }
