@@ -142,8 +142,12 @@ import Testing
         #expect(zip(data.failures, data.failures.dropFirst()).allSatisfy { $0.failedDevices <= $1.failedDevices })
         let markers = data.events.filter { $0.kind == .failure }
         #expect(!markers.isEmpty && markers.count <= StreamSeries.maxFailureMarkers)
-        // Checkpoints every 40 samples (all kept): the window at 0 and at each of them.
-        #expect(data.windowClosure.map(\.sample) == [0, 40, 80, 120, 160, 200])
+        // Flushes every 40 samples (all checkpoints kept): the window at 0 and at each stored
+        // checkpoint. A writer that falls behind merges queued flushes and keeps only the newest
+        // checkpoint of the merge, so under load some multiples of 40 may be absent.
+        let samples = data.windowClosure.map(\.sample)
+        #expect(samples.first == 0 && samples.last == 200 && samples.count >= 3)
+        #expect(samples.allSatisfy { $0 % 40 == 0 } && zip(samples, samples.dropFirst()).allSatisfy { $0 < $1 })
         #expect(data.windowClosure.first?.meanEffectiveWindow == 1)
         #expect(data.windowClosure.last!.meanEffectiveWindow < 1)
         let failedNow = LifetimeProjection(data.lifetime, samplesPerSecond: 100).chip.failedNow
