@@ -68,27 +68,47 @@ extension CrossbarLayer {
             charge.activeRowTiles += 1
             for ch in 0..<chunks { acc[ch] = .zero }
             if withNoise { for ch in 0..<chunks { vacc[ch] = .zero } }
-            while k < n, Int(list[k]) < end {
-                let r = Int(list[k])
-                k += 1
+            // Rows of this tile: list[k..<stop].
+            var stop = k
+            while stop < n, Int(list[stop]) < end { stop += 1 }
+            for j in k..<stop {
+                let r = Int(list[j])
                 let xr = x[r]
-                charge.activeRows += 1
                 charge.cellConductance += xr * xr * rc[r]
-                let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                // Four fused variants: spikes (x = 1) or graded, with or without noise terms.
-                switch (binary, withNoise) {
-                case (true, true):
+            }
+            charge.activeRows += stop - k
+            // Four fused variants, chosen once per tile: spikes (x = 1) or graded, with or
+            // without the read-noise variance terms.
+            switch (binary, withNoise) {
+            case (true, true):
+                for j in k..<stop {
+                    let r = Int(list[j])
+                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+                    let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
                     for ch in 0..<chunks { acc[ch] += row[ch]; vacc[ch] += nrow[ch] }
-                case (true, false):
+                }
+            case (true, false):
+                for j in k..<stop {
+                    let row = UnsafeRawPointer(w + Int(list[j]) * stride).assumingMemoryBound(to: SIMD8<Float>.self)
                     for ch in 0..<chunks { acc[ch] += row[ch] }
-                case (false, true):
-                    let x2 = xr * xr
+                }
+            case (false, true):
+                for j in k..<stop {
+                    let r = Int(list[j])
+                    let xr = x[r], x2 = xr * xr
+                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
+                    let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
                     for ch in 0..<chunks { acc[ch] += xr * row[ch]; vacc[ch] += x2 * nrow[ch] }
-                case (false, false):
+                }
+            case (false, false):
+                for j in k..<stop {
+                    let r = Int(list[j])
+                    let xr = x[r]
+                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
                     for ch in 0..<chunks { acc[ch] += xr * row[ch] }
                 }
             }
+            k = stop
             if withNoise {
                 // Variance → standard deviation of the column current, once per read.
                 let v = psd + rt * stride

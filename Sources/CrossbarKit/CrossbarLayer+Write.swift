@@ -32,7 +32,7 @@ extension CrossbarLayer {
                 chi[i] = x
                 delta[i] = 0
                 list[m] = Int32(truncatingIfNeeded: i)
-                m &+= abs(x) >= eps ? 1 : 0
+                m &+= 1 &- Int((abs(x) - eps).bitPattern >> 31)  // branch-free |x| ≥ ε
             }
             counts.accumulatorUpdates += Double(n)
         } else {

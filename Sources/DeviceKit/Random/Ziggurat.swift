@@ -64,18 +64,38 @@ extension SeededGenerator {
         return slowGaussian(layer: layer, hz: hz)
     }
 
-    /// Fills `out[0..<count]` with standard normal deviates, two per 64-bit draw.
+    /// Fills `out[0..<count]` with standard normal deviates, two per 64-bit draw. The
+    /// xoshiro256** step is written out on local copies of the state so the compiler keeps
+    /// it in registers (through `self` it could alias `out` and would store it every draw);
+    /// the sequence is exactly that of ``next()``.
     public mutating func fillGaussians(_ out: UnsafeMutablePointer<Float>, count: Int) {
         let t = zigguratTables
         let k = t.k, w = t.w
+        var a = s0, b = s1, c = s2, d = s3
         var i = 0
-        while i + 1 < count {
-            let bits = next()
-            out[i] = gaussian(half: UInt32(truncatingIfNeeded: bits), k: k, w: w)
-            out[i + 1] = gaussian(half: UInt32(truncatingIfNeeded: bits >> 32), k: k, w: w)
+        while i < count {
+            let bits = Self.rotl(b &* 5, 7) &* 9
+            let t17 = b << 17
+            c ^= a; d ^= b; b ^= c; a ^= d; c ^= t17; d = Self.rotl(d, 45)
+            let lo = UInt32(truncatingIfNeeded: bits), hi = UInt32(truncatingIfNeeded: bits >> 32)
+            let l0 = Int(lo & 127), h0 = Int32(bitPattern: lo) >> 7
+            let l1 = Int(hi & 127), h1 = Int32(bitPattern: hi) >> 7
+            if h0.magnitude < k[l0] && h1.magnitude < k[l1] && i + 1 < count {
+                out[i] = Float(h0) * w[l0]
+                out[i + 1] = Float(h1) * w[l1]
+                i += 2
+                continue
+            }
+            // Rare: a rejection step (it draws more numbers) or the last odd deviate.
+            s0 = a; s1 = b; s2 = c; s3 = d
+            out[i] = h0.magnitude < k[l0] ? Float(h0) * w[l0] : slowGaussian(layer: l0, hz: h0)
+            if i + 1 < count {
+                out[i + 1] = h1.magnitude < k[l1] ? Float(h1) * w[l1] : slowGaussian(layer: l1, hz: h1)
+            }
             i += 2
+            a = s0; b = s1; c = s2; d = s3
         }
-        if i < count { out[i] = gaussian(half: UInt32(truncatingIfNeeded: next()), k: k, w: w) }
+        s0 = a; s1 = b; s2 = c; s3 = d
     }
 
     /// The rare branch: a draw outside its layer's rectangle is finished exactly (wedge

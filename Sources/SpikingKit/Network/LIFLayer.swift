@@ -78,10 +78,12 @@ public final class LIFLayer: @unchecked Sendable {
         var spikes = 0
         let list = spikeList.pointer
         for k in 0..<size {
-            let fired = u[k] > threshold
-            o[k] = fired ? 1 : 0
+            // Branch-free: the sign bit of θ − U is 1 exactly when U > θ (spike patterns
+            // defeat branch prediction; a branch here cost a third of the step).
+            let fired = Int((threshold - u[k]).bitPattern >> 31)
+            o[k] = Float(fired)
             list[spikes] = Int32(truncatingIfNeeded: k)
-            spikes &+= fired ? 1 : 0
+            spikes &+= fired
         }
         if hasBias { list[spikes] = Int32(truncatingIfNeeded: size); spikeCount = spikes + 1 } else { spikeCount = spikes }
         if learning {
