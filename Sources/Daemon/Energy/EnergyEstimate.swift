@@ -34,7 +34,7 @@ public struct EnergyEstimate: Sendable {
     }
 
     /// The estimate of one sample.
-    public struct Result: Codable, Equatable, Sendable {
+    public struct Result: Codable, Equatable, Sendable, SortedJSONEncodable {
         public var mode: Mode
         /// Cost preset name.
         public var preset: String
@@ -96,12 +96,6 @@ public struct EnergyEstimate: Sendable {
 }
 
 extension EnergyEstimate.Result {
-    public var json: String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: enc.encode(self), as: UTF8.self)) ?? "{}"
-    }
-
     public var text: String {
         func f(_ x: Double, _ format: String = "%.4g") -> String { String(format: format, x) }
         var lines = [

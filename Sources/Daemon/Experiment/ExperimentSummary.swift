@@ -2,7 +2,7 @@ import Foundation
 
 /// The result of an experiment; with `--summary json` one JSON object on the last line of
 /// stdout. Metric names follow Avalanche's.
-public struct ExperimentSummary: Codable, Sendable {
+public struct ExperimentSummary: Codable, Sendable, SortedJSONEncodable {
     public struct TaskResult: Codable, Sendable {
         public var task: Int
         public var name: String
@@ -34,12 +34,6 @@ public struct ExperimentSummary: Codable, Sendable {
     public var stateDigest: String
     public var runId: Int64?
     public var database: String?
-
-    public var json: String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: enc.encode(self), as: UTF8.self)) ?? "{}"
-    }
 
     public var text: String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }

@@ -189,11 +189,7 @@ public final class Recorder: RunObserver {
         progress.window = OpenWindow(index: w.index + 1)
     }
 
-    static func json(_ breakdown: EnergyBreakdown) -> String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: enc.encode(breakdown), as: UTF8.self)) ?? "{}"
-    }
+    static func json(_ breakdown: EnergyBreakdown) -> String { sortedJSON(breakdown) }
 
     /// Hands the pending records, wear snapshots and the learner state to the writer.
     /// The learner state is copied here, on the learning thread, so it matches the records.

@@ -22,7 +22,7 @@ public struct Benchmark {
         self.repeats = max(repeats, 1)
     }
 
-    public struct Result: Codable, Sendable {
+    public struct Result: Codable, Sendable, SortedJSONEncodable {
         public var preset: String
         public var layers: [Int]
         public var timesteps: Int
@@ -41,12 +41,6 @@ public struct Benchmark {
         public var macsPerSample: Double
         public var pulsesPerSample: Double
         public var buildConfiguration: String
-
-        public var json: String {
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.sortedKeys]
-            return (try? String(decoding: enc.encode(self), as: UTF8.self)) ?? "{}"
-        }
 
         public var table: String {
             """

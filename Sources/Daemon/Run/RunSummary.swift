@@ -3,7 +3,7 @@ import Foundation
 
 /// The end-of-run summary: printed as text, or as one JSON object on the last line of
 /// stdout with `--summary json`.
-public struct RunSummary: Codable, Equatable, Sendable {
+public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     public var input: String
     public var preset: String
     public var seed: Int
@@ -58,12 +58,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// Run id in the database, when recording.
     public var runId: Int64?
     public var database: String?
-
-    public var json: String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: enc.encode(self), as: UTF8.self)) ?? "{}"
-    }
 
     public var text: String {
         func pct(_ x: Double) -> String { String(format: "%.4f", x) }
