@@ -68,10 +68,7 @@ struct ServeCommand: ParsableCommand {
                 }
             }
             let learner = try EngineCore.makeLearner(config: resolved)
-            if let resume = plan?.request.resume {
-                try learner.restore(resume.learnerState)
-                learner.carryOver(totals: resume.totals)
-            }
+            try plan?.request.resume?.apply(to: learner)
             let core = EngineCore(config: resolved, learner: learner, metric: plan?.savedMetric, sequence: plan?.resumeSample ?? 0)
             core.observers.append(CostObserver(config: resolved))
             if let store {

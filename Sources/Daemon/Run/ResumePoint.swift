@@ -17,7 +17,8 @@ public struct ResumePoint: Sendable {
     public var passMetric: PrequentialAccuracy
     /// Output spikes counted so far (for the summary's spikes per sample).
     public var spikes: Int
-    /// Operation totals so far: the restored learner counts from zero, the summary adds these.
+    /// Operation totals so far (the learner's state bytes do not carry them; ``apply(to:)``
+    /// hands them to the restored learner).
     public var totals: OperationCounts
 
     public init(learnerState: [UInt8], pass: Int, position: Int, metric: PrequentialAccuracy,
@@ -29,5 +30,12 @@ public struct ResumePoint: Sendable {
         self.passMetric = passMetric
         self.spikes = spikes
         self.totals = totals
+    }
+
+    /// Puts `learner` where the checkpoint left it: restores its state and carries the
+    /// operation totals on, so `learner.totals` covers the whole run as if it never stopped.
+    public func apply(to learner: OnlineLearner) throws {
+        try learner.restore(learnerState)
+        learner.carryOver(totals: totals)
     }
 }

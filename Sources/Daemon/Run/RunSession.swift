@@ -60,17 +60,13 @@ public final class RunSession {
             ? Self.inferClasses(train + (evalSet ?? [])) : config.run.engine.network.classes
         let learner = Self.makeLearner(config: config, width: train[0].width, classes: classes)
         let resume = request.resume
-        if let resume { try learner.restore(resume.learnerState) }
+        try resume?.apply(to: learner)
         let resumedSeen = learner.samplesSeen
         for o in observers { try o.runStarted(learner: learner, config: config, request: request) }
 
         var metric = resume?.metric ?? PrequentialAccuracy(window: config.run.engine.accuracyWindow)
         var lastPass = PrequentialAccuracy(window: 1)
         var spikes = resume?.spikes ?? 0
-        // Everything the chip did in this run, summed in sample order from the checkpoint's
-        // totals on (a restored learner's own totals restart from zero), so a resumed run
-        // prices exactly like one that never stopped.
-        var totals = resume?.totals ?? OperationCounts()
         let start = Date()
         for pass in (resume?.pass ?? 0)..<request.passes {
             let order = request.shuffleSeed.map { shuffled(train, seed: $0, pass: pass) } ?? train
@@ -87,7 +83,6 @@ public final class RunSession {
                     throw DatasetError.badLine(source: request.input.description, line: sample.line ?? k + 1, reason: e.description)
                 }
                 spikes += outcome.spikes
-                totals += outcome.counts
                 if let c = outcome.correct {
                     metric.record(correct: c)
                     lastPass.record(correct: c)
@@ -105,7 +100,6 @@ public final class RunSession {
             for (k, s) in evalSet.enumerated() {
                 do {
                     let o = try learner.process(s, learn: false)
-                    totals += o.counts
                     if let c = o.correct { m.record(correct: c) }
                 } catch let e as SampleError {
                     throw DatasetError.badLine(source: request.eval!.description, line: s.line ?? k + 1, reason: e.description)
@@ -113,7 +107,7 @@ public final class RunSession {
             }
             evalAccuracy = m.accuracy
         }
-        var summary = makeSummary(learner: learner, totals: totals, metric: metric, lastPass: lastPass, spikes: spikes,
+        var summary = makeSummary(learner: learner, metric: metric, lastPass: lastPass, spikes: spikes,
                                   wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count)
         summary.samplesPerSecond = Double(trained) / max(wall, 1e-9)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
@@ -158,15 +152,16 @@ public final class RunSession {
             for ob in observers { ob.sampleProcessed(o, learner: learner!, metric: metric, pass: 0) }
         }
         guard let learner else { throw DatasetError.unreadable(path: "stdin", reason: "no samples") }
-        var summary = makeSummary(learner: learner, totals: learner.totals, metric: metric, lastPass: metric, spikes: spikes,
+        var summary = makeSummary(learner: learner, metric: metric, lastPass: metric, spikes: spikes,
                                   wall: Date().timeIntervalSince(start), evalAccuracy: nil, evalSamples: nil)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
         return summary
     }
 
-    func makeSummary(learner: OnlineLearner, totals t: OperationCounts, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
+    func makeSummary(learner: OnlineLearner, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
                      spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
         let processed = max(metric.samples, 1)
+        let t = learner.totals
         var summary = RunSummary(
             input: request.input.description, preset: config.hardware.preset.name, seed: config.run.seed,
             layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
@@ -179,7 +174,7 @@ public final class RunSession {
             pulsesPerSample: t.pulses / Double(processed), spikesPerSample: Double(spikes) / Double(processed),
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
-        summary.record(Self.costReport(learner: learner, config: config, totals: t), costPreset: config.cost.name)
+        summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
         return summary
     }
 }

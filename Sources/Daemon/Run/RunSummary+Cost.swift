@@ -5,13 +5,13 @@ import SpikingKit
 
 extension RunSession {
     /// What everything `learner` did so far costs on the chip of `config` (its cost preset,
-    /// its device and periphery, the network's layout). `totals` replaces the learner's own
-    /// counts when they do not cover the whole run (a run resumed from a checkpoint).
-    public static func costReport(learner: OnlineLearner, config: ResolvedConfig, totals: OperationCounts? = nil) -> CostReport {
+    /// its device and periphery, the network's layout). A resumed learner's totals cover the
+    /// whole run (``ResumePoint/apply(to:)`` carries them over).
+    public static func costReport(learner: OnlineLearner, config: ResolvedConfig) -> CostReport {
         let hw = config.hardware
         let layout = learner.network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath)
         let model = CostModel(cost: config.cost, hardware: hw, layout: layout)
-        return model.report(totals ?? learner.totals, samples: Double(learner.samplesSeen))
+        return model.report(learner.totals, samples: Double(learner.samplesSeen))
     }
 }
 
