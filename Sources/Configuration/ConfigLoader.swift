@@ -13,6 +13,18 @@ public struct ResolvedConfig: Sendable {
     public var cost = CostPreset()
     /// The cost preset file that was used.
     public var costSource = ""
+
+    /// A configuration assembled from parts already resolved (a run rebuilt from its
+    /// recorded snapshot), without reading any preset file.
+    public init(run: RunConfig, hardware: HardwareConfig, presetSource: String,
+                cost: CostPreset = CostPreset(), costSource: String = "") {
+        self.run = run
+        self.hardware = hardware
+        self.presetSource = presetSource
+        self.cost = cost
+        self.costSource = costSource
+    }
+
     /// Everything in effect, as one document (recorded with the run).
     public var snapshot: ConfigValue {
         var entries: [ConfigEntry] = []

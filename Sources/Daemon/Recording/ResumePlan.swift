@@ -108,11 +108,9 @@ public struct ResumePlan {
             if let hw = entries.first(where: { $0.key == "hardware" }) { try hardware.apply(hw.value, at: "hardware") }
             try run.validateAll()
             try hardware.validateAll(at: "hardware")
-            var resolved = try loader.resolve(file: nil)
-            resolved.run = run
-            resolved.hardware = hardware
-            resolved.presetSource = "run \(runId) snapshot"
-            (resolved.cost, resolved.costSource) = try loader.loadCost(run.cost)
+            let (cost, costSource) = try loader.loadCost(run.cost)
+            let resolved = ResolvedConfig(run: run, hardware: hardware, presetSource: "run \(runId) snapshot",
+                                          cost: cost, costSource: costSource)
             guard YAMLRenderer.render(resolved.snapshot) == yaml else {
                 throw ResumeError.configSnapshot(runId: runId, reason: "it does not render back to the same values with this build")
             }
