@@ -5,23 +5,31 @@ import Store
 /// checkpoint's metric blob and fills energy windows. One list, so a field added to
 /// `OperationCounts` and forgotten here fails the round-trip test rather than vanishing.
 enum CountFields {
-    /// Every field, with its name in the metric blob.
-    static var all: [(name: String, path: WritableKeyPath<OperationCounts, Double>)] {
+    /// One field: its name in the metric blob, where it sits in ``OperationCounts``, and its
+    /// column in ``EnergyWindowRecord``.
+    typealias Field = (name: String, path: WritableKeyPath<OperationCounts, Double>,
+                       column: WritableKeyPath<EnergyWindowRecord, Double>)
+
+    /// Every field (built on each call: key paths are not `Sendable`, and the recorder asks
+    /// once per window or checkpoint, not per sample).
+    static var all: [Field] {
         [
-            ("activeRows", \.activeRows), ("dacConversions", \.dacConversions),
-            ("adcConversions", \.adcConversions), ("tileActivations", \.tileActivations),
-            ("cellReadConductance", \.cellReadConductance), ("macs", \.macs),
-            ("partialSumAdds", \.partialSumAdds), ("neuronUpdates", \.neuronUpdates),
-            ("timesteps", \.timesteps), ("traceUpdates", \.traceUpdates),
-            ("learningMacs", \.learningMacs), ("accumulatorUpdates", \.accumulatorUpdates),
-            ("updateScalings", \.updateScalings),
-            ("setPulses", \.setPulses), ("resetPulses", \.resetPulses), ("wastedPulses", \.wastedPulses),
-            ("refreshPulses", \.refreshPulses), ("refreshSetPulses", \.refreshSetPulses),
-            ("refreshSetConductance", \.refreshSetConductance), ("refreshResetConductance", \.refreshResetConductance),
-            ("setConductance", \.setConductance),
-            ("resetConductance", \.resetConductance), ("verifyReads", \.verifyReads),
-            ("synapseWrites", \.synapseWrites), ("failures", \.failures),
-            ("writeLatencySeconds", \.writeLatencySeconds),
+            ("activeRows", \.activeRows, \.activeRows), ("dacConversions", \.dacConversions, \.dacConversions),
+            ("adcConversions", \.adcConversions, \.adcConversions), ("tileActivations", \.tileActivations, \.tileActivations),
+            ("cellReadConductance", \.cellReadConductance, \.cellReadConductanceSum), ("macs", \.macs, \.macs),
+            ("partialSumAdds", \.partialSumAdds, \.partialSumAdds), ("neuronUpdates", \.neuronUpdates, \.neuronUpdates),
+            ("timesteps", \.timesteps, \.timesteps), ("traceUpdates", \.traceUpdates, \.traceUpdates),
+            ("learningMacs", \.learningMacs, \.learningMacs), ("accumulatorUpdates", \.accumulatorUpdates, \.accumulatorUpdates),
+            ("updateScalings", \.updateScalings, \.updateScalings),
+            ("setPulses", \.setPulses, \.setPulses), ("resetPulses", \.resetPulses, \.resetPulses),
+            ("wastedPulses", \.wastedPulses, \.wastedPulses),
+            ("refreshPulses", \.refreshPulses, \.refreshPulses), ("refreshSetPulses", \.refreshSetPulses, \.refreshSetPulses),
+            ("refreshSetConductance", \.refreshSetConductance, \.refreshSetConductanceSum),
+            ("refreshResetConductance", \.refreshResetConductance, \.refreshResetConductanceSum),
+            ("setConductance", \.setConductance, \.setConductanceSum),
+            ("resetConductance", \.resetConductance, \.resetConductanceSum), ("verifyReads", \.verifyReads, \.verifyReads),
+            ("synapseWrites", \.synapseWrites, \.synapseWrites), ("failures", \.failures, \.failures),
+            ("writeLatencySeconds", \.writeLatencySeconds, \.writeLatencySeconds),
         ]
     }
 
@@ -41,40 +49,17 @@ enum CountFields {
 }
 
 extension EnergyWindowRecord {
-    /// Sets every count column from one window's operation counts.
+    /// Sets every count column (and `pulses`, SET + RESET) from one window's operation counts.
     mutating func setCounts(_ c: OperationCounts) {
-        pulses = c.pulses; setPulses = c.setPulses; resetPulses = c.resetPulses
-        wastedPulses = c.wastedPulses; refreshPulses = c.refreshPulses; refreshSetPulses = c.refreshSetPulses
-        refreshSetConductanceSum = c.refreshSetConductance; refreshResetConductanceSum = c.refreshResetConductance
-        verifyReads = c.verifyReads
-        synapseWrites = c.synapseWrites; failures = c.failures
-        setConductanceSum = c.setConductance; resetConductanceSum = c.resetConductance
-        writeLatencySeconds = c.writeLatencySeconds
-        activeRows = c.activeRows; dacConversions = c.dacConversions; adcConversions = c.adcConversions
-        tileActivations = c.tileActivations; cellReadConductanceSum = c.cellReadConductance
-        macs = c.macs; partialSumAdds = c.partialSumAdds; neuronUpdates = c.neuronUpdates
-        timesteps = c.timesteps
-        traceUpdates = c.traceUpdates; learningMacs = c.learningMacs; accumulatorUpdates = c.accumulatorUpdates
-        updateScalings = c.updateScalings
+        for f in CountFields.all { self[keyPath: f.column] = c[keyPath: f.path] }
+        pulses = c.pulses
     }
 
-    /// The window's operation counts: the inverse of ``setCounts(_:)`` (kept beside it so a
-    /// new count is added to both), for re-pricing recorded windows.
+    /// The window's operation counts: the inverse of ``setCounts(_:)``, for re-pricing
+    /// recorded windows.
     var counts: OperationCounts {
         var c = OperationCounts()
-        c.setPulses = setPulses; c.resetPulses = resetPulses
-        c.wastedPulses = wastedPulses; c.refreshPulses = refreshPulses; c.refreshSetPulses = refreshSetPulses
-        c.refreshSetConductance = refreshSetConductanceSum; c.refreshResetConductance = refreshResetConductanceSum
-        c.verifyReads = verifyReads
-        c.synapseWrites = synapseWrites; c.failures = failures
-        c.setConductance = setConductanceSum; c.resetConductance = resetConductanceSum
-        c.writeLatencySeconds = writeLatencySeconds
-        c.activeRows = activeRows; c.dacConversions = dacConversions; c.adcConversions = adcConversions
-        c.tileActivations = tileActivations; c.cellReadConductance = cellReadConductanceSum
-        c.macs = macs; c.partialSumAdds = partialSumAdds; c.neuronUpdates = neuronUpdates
-        c.timesteps = timesteps
-        c.traceUpdates = traceUpdates; c.learningMacs = learningMacs; c.accumulatorUpdates = accumulatorUpdates
-        c.updateScalings = updateScalings
+        for f in CountFields.all { c[keyPath: f.path] = self[keyPath: f.column] }
         return c
     }
 }
