@@ -86,9 +86,7 @@ public final class Recorder: RunObserver {
     public func runStarted(learner: OnlineLearner, config: ResolvedConfig, request: RunRequest) throws {
         recording = config.run.recording
         self.learner = learner
-        let hw = config.hardware
-        costModel = CostModel(cost: config.cost, hardware: hw,
-                              layout: learner.network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath))
+        costModel = CostModel(config: config, network: learner.network)
         let id: Int64
         if let plan {
             id = plan.runId

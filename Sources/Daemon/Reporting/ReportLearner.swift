@@ -62,9 +62,5 @@ final class ReportLearner {
     }
 
     /// The cost model of the run's chip (its cost preset, device, periphery and layout).
-    var costModel: CostModel {
-        let hw = config.hardware
-        return CostModel(cost: config.cost, hardware: hw,
-                         layout: network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath))
-    }
+    var costModel: CostModel { CostModel(config: config, network: network) }
 }

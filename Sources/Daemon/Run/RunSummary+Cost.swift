@@ -8,10 +8,7 @@ extension RunSession {
     /// its device and periphery, the network's layout). A resumed learner's totals cover the
     /// whole run (``ResumePoint/apply(to:)`` carries them over).
     public static func costReport(learner: OnlineLearner, config: ResolvedConfig) -> CostReport {
-        let hw = config.hardware
-        let layout = learner.network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath)
-        let model = CostModel(cost: config.cost, hardware: hw, layout: layout)
-        return model.report(learner.totals, samples: Double(learner.samplesSeen))
+        CostModel(config: config, network: learner.network).report(learner.totals, samples: Double(learner.samplesSeen))
     }
 }
 

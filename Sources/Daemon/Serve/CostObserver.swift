@@ -17,9 +17,7 @@ public final class CostObserver: EngineObserver, @unchecked Sendable {
     func model(for engine: EngineCore) -> CostModel? {
         if let model { return model }
         guard let learner = engine.learner else { return nil }
-        let hw = config.hardware
-        let m = CostModel(cost: config.cost, hardware: hw,
-                          layout: learner.network.chipLayout(crossbar: hw.crossbar, writePath: hw.writePath))
+        let m = CostModel(config: config, network: learner.network)
         model = m
         return m
     }
