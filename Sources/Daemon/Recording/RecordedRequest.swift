@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The run request as `run.requestJSON` records it: what `--resume` needs to rebuild the
 /// same stream of samples (input, passes, shuffle seed, channels) and the same evaluation.
@@ -32,11 +33,7 @@ struct RecordedRequest: Codable, Equatable {
         }
     }
 
-    var json: String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: enc.encode(self), as: UTF8.self)) ?? "{}"
-    }
+    var json: String { sortedJSON(self, escapingSlashes: false) }
 
     static func decode(_ json: String) throws -> RecordedRequest {
         do { return try JSONDecoder().decode(RecordedRequest.self, from: Data(json.utf8)) } catch {

@@ -181,13 +181,11 @@ public final class Recorder: RunObserver {
         if let costModel {
             let report = costModel.report(w.counts, samples: Double(w.processed))
             e.energyPicojoules = report.energyPicojoules
-            e.energyBreakdownJSON = Self.json(report.energy)
+            e.energyBreakdownJSON = sortedJSON(report.energy)
         }
         energyWindows.append(e)
         progress.window = OpenWindow(index: w.index + 1)
     }
-
-    static func json(_ breakdown: EnergyBreakdown) -> String { sortedJSON(breakdown) }
 
     /// Hands the pending records, wear snapshots and the learner state to the writer.
     /// The learner state is copied here, on the learning thread, so it matches the records.

@@ -78,12 +78,7 @@ struct RecorderSnapshot: Codable, Equatable {
 
     static func outcomes(_ m: PrequentialAccuracy) -> String { String(m.windowOutcomes.map { $0 ? "1" : "0" }) }
 
-    var data: Data {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
-        // Encoding plain ints, strings and finite doubles cannot fail.
-        return (try? enc.encode(self)) ?? Data()
-    }
+    var data: Data { Data(sortedJSON(self).utf8) }
 
     static func decode(_ data: Data) throws -> RecorderSnapshot {
         let s: RecorderSnapshot

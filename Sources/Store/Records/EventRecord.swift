@@ -45,9 +45,7 @@ public struct EventRecord: Codable, Equatable, Sendable, FetchableRecord, Mutabl
 
     /// Builds the detail JSON from string and number values (keys sorted).
     public static func detail(_ fields: [String: DetailValue]) -> String {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: enc.encode(fields), as: UTF8.self)) ?? "{}"
+        sortedJSON(fields, escapingSlashes: false)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
