@@ -48,8 +48,18 @@ enum CSV {
         }
     }
 
+    /// `s`, quoted (its quotes doubled) when it holds a comma, quote, CR or LF. Scanned by
+    /// Unicode scalar, not Character: "\r\n" is one Character equal to neither "\r" nor
+    /// "\n", and a quote or comma followed by a combining mark is one Character too.
     static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for u in s.unicodeScalars {
+            quoted.append(u)
+            if u == "\"" { quoted.append(u) }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }

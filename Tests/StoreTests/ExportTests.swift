@@ -36,6 +36,15 @@ import Testing
         #expect(run.count == 2 && run[1].contains("\"preset: rram\nseed: 7\n\""))
     }
 
+    @Test func fieldsWithLineBreaksOrCombinedMarksAreQuoted() {
+        // "\r\n" is one Character, as is "," followed by a combining accent.
+        #expect(CSV.field("a\r\nb") == "\"a\r\nb\"")
+        #expect(CSV.field("a\rb") == "\"a\rb\"")
+        #expect(CSV.field(",\u{301}") == "\",\u{301}\"")
+        #expect(CSV.field("\"\u{301}") == "\"\"\"\u{301}\"")
+        #expect(CSV.field("plain") == "plain")
+    }
+
     @Test(arguments: Schema.tables)
     func everyTableExportsAHeader(table: String) throws {
         let store = try RecordStore.inMemory()
