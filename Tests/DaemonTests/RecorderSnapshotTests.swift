@@ -54,7 +54,7 @@ import Testing
         try other.restore(learner.stateBytes())
         #expect(other.network.layers[0].rowConductance.array == learner.network.layers[0].rowConductance.array)
 
-        let point = try back.resumePoint(learnerState: [1, 2, 3])
+        let point = try back.progress().resumePoint(metric: back.metric, learnerState: [1, 2, 3])
         #expect(point.pass == 1 && point.position == 4 && point.spikes == 1234 && point.totals == p.totals)
         #expect(point.passMetric.accuracy == 0.75 && point.learnerState == [1, 2, 3])
     }

@@ -21,10 +21,7 @@ public final class DaemonRecorder: EngineObserver, @unchecked Sendable {
 
     /// Creates the run (or reopens the resumed one). Call before the engine starts.
     public func start(learner: OnlineLearner) throws {
-        var request = RunRequest()
-        request.input = .stdin
-        request.daemon = true
-        try recorder.runStarted(learner: learner, config: config, request: request)
+        try recorder.runStarted(learner: learner, config: config, request: .serve)
         started = true
     }
 

@@ -91,7 +91,7 @@ public final class Recorder: RunObserver {
         if let plan {
             id = plan.runId
             progress = plan.progress
-            metric = plan.metric ?? PrequentialAccuracy(window: config.run.engine.accuracyWindow)
+            metric = plan.savedMetric ?? PrequentialAccuracy(window: config.run.engine.accuracyWindow)
             guard learner.samplesSeen == progress.sequence else {
                 throw ResumeError.badCheckpoint("learner has seen \(learner.samplesSeen) samples, the recorder \(progress.sequence)")
             }

@@ -112,10 +112,13 @@ struct RecorderSnapshot: Codable, Equatable {
         return p
     }
 
-    /// Where `RunSession` continues, given the checkpoint's learner state.
-    func resumePoint(learnerState: [UInt8]) throws -> ResumePoint {
-        let p = try progress()
-        return ResumePoint(learnerState: learnerState, pass: pass, position: position, metric: metric,
-                           passMetric: p.passMetric, spikes: spikes, totals: p.totals)
+}
+
+extension RecorderProgress {
+    /// Where `RunSession` continues from these counters, the run's `metric` and the
+    /// checkpoint's learner state.
+    func resumePoint(metric: PrequentialAccuracy, learnerState: [UInt8]) -> ResumePoint {
+        ResumePoint(learnerState: learnerState, pass: pass, position: position, metric: metric,
+                    passMetric: passMetric, spikes: spikes, totals: totals)
     }
 }

@@ -35,10 +35,10 @@ public struct ResumePlan {
     /// The configuration to build the learner from, and the request to run.
     public let config: ResolvedConfig
     public let request: RunRequest
+    /// The recorder's counters at the checkpoint (zero without one).
     let progress: RecorderProgress
-    /// The checkpoint's metric blob (nil when the run has no checkpoint yet).
-    let snapshot: RecorderSnapshot?
-    var metric: PrequentialAccuracy? { snapshot?.metric }
+    /// The run's prequential metric at the checkpoint (nil when the run has no checkpoint yet).
+    public let savedMetric: PrequentialAccuracy?
 
     /// Plans the resume of the latest run in `store`.
     /// - Parameters:
@@ -49,23 +49,11 @@ public struct ResumePlan {
         guard let run = try store.latestRun(), let id = run.id else { throw ResumeError.noRun(database: store.path) }
         guard run.status != .finished else { throw ResumeError.alreadyFinished(runId: id, database: store.path) }
         let config = try restoreConfig(run.configYAML, loader: loader, runId: id)
-        var request = try RecordedRequest.decode(run.requestJSON).request(input: input)
+        let request = try RecordedRequest.decode(run.requestJSON).request(input: input)
         guard request.input != .stdin else {
             throw ResumeError.badCheckpoint("run \(id) read stdin; pass --input FILE with the same samples to resume it")
         }
-        var progress = RecorderProgress()
-        var snapshot: RecorderSnapshot?
-        if let cp = try store.latestCheckpoint(runId: id) {
-            let s = try RecorderSnapshot.decode(cp.metricBlob)
-            guard s.sequence == cp.sequence, s.pass == cp.pass, s.position == cp.position else {
-                throw ResumeError.badCheckpoint("metric blob (sample \(s.sequence)) and checkpoint row (sample \(cp.sequence)) disagree")
-            }
-            progress = try s.progress()
-            snapshot = s
-            request.resume = try s.resumePoint(learnerState: [UInt8](cp.stateBlob))
-        }
-        return ResumePlan(run: run, runId: id, resumeSample: progress.sequence, config: config, request: request,
-                          progress: progress, snapshot: snapshot)
+        return try plan(run, id: id, config: config, request: request, store: store)
     }
 
     /// The daemon's resume on start: the latest run of `store` if it is an unfinished
@@ -75,23 +63,29 @@ public struct ResumePlan {
         guard let run = try store.latestRun(), let id = run.id, run.status != .finished,
               (try? RecordedRequest.decode(run.requestJSON))?.daemon == true else { return nil }
         let config = try restoreConfig(run.configYAML, loader: loader, runId: id)
-        var request = RunRequest()
-        request.daemon = true
-        request.input = .stdin
-        var progress = RecorderProgress()
-        var snapshot: RecorderSnapshot?
-        if let cp = try store.latestCheckpoint(runId: id) {
-            let s = try RecorderSnapshot.decode(cp.metricBlob)
-            progress = try s.progress()
-            snapshot = s
-            request.resume = try s.resumePoint(learnerState: [UInt8](cp.stateBlob))
-        }
-        return ResumePlan(run: run, runId: id, resumeSample: progress.sequence, config: config, request: request,
-                          progress: progress, snapshot: snapshot)
+        return try plan(run, id: id, config: config, request: .serve, store: store)
     }
 
-    /// The metric the checkpoint saved (nil without a checkpoint).
-    public var savedMetric: PrequentialAccuracy? { metric }
+    /// The plan for run `id`: when it has a checkpoint, the metric blob decoded once (after
+    /// checking it against the checkpoint row) into the recorder's counters, the saved metric
+    /// and `request.resume`.
+    static func plan(_ run: RunRecord, id: Int64, config: ResolvedConfig, request: RunRequest,
+                     store: RecordStore) throws -> ResumePlan {
+        var request = request
+        var progress = RecorderProgress()
+        var metric: PrequentialAccuracy?
+        if let cp = try store.latestCheckpoint(runId: id) {
+            let s = try RecorderSnapshot.decode(cp.metricBlob)
+            guard s.sequence == cp.sequence, s.pass == cp.pass, s.position == cp.position else {
+                throw ResumeError.badCheckpoint("metric blob (sample \(s.sequence)) and checkpoint row (sample \(cp.sequence)) disagree")
+            }
+            progress = try s.progress()
+            metric = s.metric
+            request.resume = progress.resumePoint(metric: s.metric, learnerState: [UInt8](cp.stateBlob))
+        }
+        return ResumePlan(run: run, runId: id, resumeSample: progress.sequence, config: config, request: request,
+                          progress: progress, savedMetric: metric)
+    }
 
     /// Rebuilds a resolved configuration from a run's YAML snapshot: the run keys into a
     /// ``RunConfig``, the `hardware` section (complete in a snapshot) into a

@@ -18,6 +18,14 @@ public struct RunRequest: Sendable {
     /// A `spikebar serve` run (recorded with input "serve"; resumed by the daemon on start).
     public var daemon = false
     public init() {}
+
+    /// What a `spikebar serve` run records and resumes: the daemon's samples (input `stdin`).
+    public static var serve: RunRequest {
+        var r = RunRequest()
+        r.input = .stdin
+        r.daemon = true
+        return r
+    }
 }
 
 /// Receives every step of a run (the recorder implements it).
