@@ -33,25 +33,30 @@ public final class EngineCore: @unchecked Sendable {
 
     /// Answers one request with one response line (no newline).
     public func handle(_ request: EngineRequest) -> String {
-        if case .line(.skip) = request { return "" }
-        requests += 1
         switch request {
-        case let .invalid(e):
-            errors += 1
-            for o in observers { o.engineRejected(code: e.code, message: e.message, sequence: sequence) }
-            return Responses.error(code: e.code, message: e.message, id: e.id)
-        case let .tooLong(bytes, limit):
-            errors += 1
-            let message = "line of \(bytes) bytes exceeds the limit of \(limit) bytes"
-            for o in observers { o.engineRejected(code: "line_too_long", message: message, sequence: sequence) }
-            return Responses.error(code: "line_too_long", message: message, id: nil)
         case .line(.skip):
+            // A blank line or CSV header (the sources drop them before queueing): not a request.
             return ""
+        case let .invalid(e):
+            return rejected(code: e.code, message: e.message, id: e.id)
+        case let .tooLong(bytes, limit):
+            return rejected(code: "line_too_long", message: "line of \(bytes) bytes exceeds the limit of \(limit) bytes", id: nil)
         case let .line(.command(cmd, id)):
+            requests += 1
             return command(cmd, id: id)
         case let .line(.sample(s)):
+            requests += 1
             return sample(s)
         }
+    }
+
+    /// Answers a line that cannot be used with an error: a request, and an error the
+    /// observers hear of.
+    func rejected(code: String, message: String, id: String?) -> String {
+        requests += 1
+        errors += 1
+        for o in observers { o.engineRejected(code: code, message: message, sequence: sequence) }
+        return Responses.error(code: code, message: message, id: id)
     }
 
     func sample(_ s: Sample) -> String {

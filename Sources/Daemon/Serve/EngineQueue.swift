@@ -8,7 +8,12 @@ import NIOConcurrencyHelpers
 /// never grows without bound and nothing is dropped.
 public final class EngineQueue: @unchecked Sendable {
     public typealias Reply = @Sendable (String) -> Void
-    struct Item { var request: EngineRequest; var reply: Reply }
+    /// What the engine thread takes from the queue: a request to answer, or a call to run on
+    /// the engine (``sync(_:)``).
+    enum Item {
+        case request(EngineRequest, reply: Reply)
+        case call(@Sendable (EngineCore) -> Void)
+    }
 
     let core: EngineCore
     let condition = NSCondition()
@@ -45,10 +50,15 @@ public final class EngineQueue: @unchecked Sendable {
     /// Queues a request. Returns false once the queue is closed (shutting down).
     @discardableResult
     public func submit(_ request: EngineRequest, reply: @escaping Reply) -> Bool {
+        enqueue(.request(request, reply: reply))
+    }
+
+    /// Appends `item` unless the queue is closed.
+    private func enqueue(_ item: Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return false }
-        items.append(Item(request: request, reply: reply))
+        items.append(item)
         condition.signal()
         return true
     }
@@ -58,11 +68,11 @@ public final class EngineQueue: @unchecked Sendable {
     public func sync<T: Sendable>(_ body: @escaping @Sendable (EngineCore) -> T) -> T? {
         let box = NIOLockedValueBox<T?>(nil)
         let ready = ConditionLock(value: 0)
-        let ok = submit(.line(.skip)) { [core] _ in
+        let ok = enqueue(.call { core in
             box.withLockedValue { $0 = body(core) }
             ready.lock()
             ready.unlock(withValue: 1)
-        }
+        })
         guard ok else { return nil }
         ready.lock(whenValue: 1)
         ready.unlock()
@@ -95,7 +105,10 @@ public final class EngineQueue: @unchecked Sendable {
                 head = 0
             }
             condition.unlock()
-            item.reply(core.handle(item.request))
+            switch item {
+            case let .request(request, reply): reply(core.handle(request))
+            case let .call(body): body(core)
+            }
         }
         done.lock()
         stopped = true
