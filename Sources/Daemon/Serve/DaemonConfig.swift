@@ -21,9 +21,6 @@ public struct DaemonConfig: Equatable, Sendable {
     public var logFile: String = "Logs/spikebar.log"
     /// Log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"
-    /// Write a checkpoint every this many seconds even if the recorder's cadence has not
-    /// come (0 = only the recorder's cadence and shutdown).
-    public var checkpointEverySeconds: Float = 0
 
     public init() {}
 }
@@ -34,7 +31,6 @@ extension DaemonConfig: Configurable {
             .bool("stdin", \.stdin), .string("socket", \.socket), .string("tcp", \.tcp),
             .int("maxLineBytes", \.maxLineBytes), .int("maxInFlightPerClient", \.maxInFlightPerClient),
             .int("metricsPort", \.metricsPort), .string("logFile", \.logFile), .string("logLevel", \.logLevel),
-            .float("checkpointEverySeconds", \.checkpointEverySeconds),
         ]
     }
 
@@ -43,7 +39,6 @@ extension DaemonConfig: Configurable {
         try Validate.inRange(maxLineBytes, 64...(1 << 30), k("maxLineBytes"))
         try Validate.inRange(maxInFlightPerClient, 1...1_000_000, k("maxInFlightPerClient"))
         try Validate.inRange(metricsPort, 0...65535, k("metricsPort"))
-        try Validate.nonNegative(checkpointEverySeconds, k("checkpointEverySeconds"))
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(logLevel) else { throw ConfigError.unknownChoice(key: k("logLevel"), value: logLevel, choices: levels) }
         if !tcp.isEmpty, Self.parseHostPort(tcp) == nil {
