@@ -4,7 +4,6 @@ import Daemon
 import DeviceKit
 import Foundation
 import Logging
-import Store
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,49 +50,15 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let services: DaemonServices
         do {
-            var resolved = try options.resolve()
+            let resolved = try options.resolve()
             let daemon = try resolveDaemonConfig()
-            let logger = try makeLogger(daemon)
-            let path = db ?? resolved.run.recording.database
-            var recorder: DaemonRecorder?
-            var plan: ResumePlan?
-            var store: RecordStore?
-            if path != "none" {
-                let s = try RecordStore.open(path: path)
-                store = s
-                if !fresh, let p = try ResumePlan.latestDaemonRun(in: s, loader: ConfigLoader.locate(explicit: options.configs)) {
-                    plan = p
-                    resolved = p.config
-                    logger.info("resuming run \(p.runId) of \(path) at sample \(p.resumeSample) with its recorded configuration (--fresh starts a new run)")
-                }
-            }
-            let learner = try EngineCore.makeLearner(config: resolved)
-            try plan?.request.resume?.apply(to: learner)
-            let core = EngineCore(config: resolved, learner: learner, metric: plan?.savedMetric, sequence: plan?.resumeSample ?? 0)
-            core.observers.append(CostObserver(config: resolved))
-            if let store {
-                let r = DaemonRecorder(recorder: Recorder(store: store, version: SpikebarVersion.string, resuming: plan),
-                                       config: resolved)
-                try r.start(learner: learner)
-                core.observers.append(r)
-                recorder = r
-                logger.info("recording to \(path) as run \(r.recorder.runId ?? 0)")
-            }
-            var finalCheckpoint: (@Sendable () -> Void)?
-            if let recorder { finalCheckpoint = { @Sendable in recorder.stop(engine: core) } }
-            services = DaemonServices.make(config: resolved, daemon: daemon, core: core,
-                                           finalCheckpoint: finalCheckpoint, logger: logger)
+            services = try DaemonServices.start(
+                config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
+                configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
         } catch {
             fail(error)
         }
-        let done = DispatchSemaphore(value: 0)
-        let outcome = ErrorBox()
-        Task {
-            do { try await services.run() } catch { outcome.set(error) }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.get() { fail(error) }
+        do { try services.runBlocking() } catch { fail(error) }
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {
@@ -125,12 +90,4 @@ struct ServeCommand: ParsableCommand {
         logger.logLevel = level
         return logger
     }
-}
-
-/// Carries an error out of the daemon's task.
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: Error?
-    func set(_ e: Error) { lock.withLock { error = e } }
-    func get() -> Error? { lock.withLock { error } }
 }
