@@ -6,7 +6,7 @@ import NIOPosix
 import ServiceLifecycle
 
 /// Everything `spikebar serve` runs, built by one function the tests call
-/// (``DaemonServices/make(config:daemon:observer:logger:)``): the engine, the sources and the
+/// (``DaemonServices/make(config:daemon:core:extraServices:finalCheckpoint:logger:)``): the engine, the sources and the
 /// metrics endpoint as swift-service-lifecycle services, ordered so that on SIGTERM/SIGINT
 /// ingest stops first (no new lines), then the metrics endpoint, then the engine answers
 /// what was accepted and checkpoints, and the recorder (first in the list) closes last.
