@@ -124,9 +124,10 @@ public struct InputLineDecoder: Sendable {
             return Sample(frames: frames, label: label, task: task, id: id)
         }
         guard !values.isEmpty else { throw LineError(code: "bad_sample", message: "the sample has no values", id: id) }
-        if let channels, channels > 1 {
-            guard values.count % channels == 0,
-                  let s = Sample(channelMajor: values, channels: channels, label: label, task: task, id: id) else {
+        // One channel is a real temporal shape too (a single-lead series such as an ECG):
+        // `--channels 1` gives 1 channel × L frames, not one static sample of L features.
+        if let channels {
+            guard let s = Sample(channelMajor: values, channels: channels, label: label, task: task, id: id) else {
                 throw LineError(code: "bad_dimension",
                                 message: "\(values.count) values cannot be reshaped into \(channels) channels", id: id)
             }

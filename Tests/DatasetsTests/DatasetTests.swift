@@ -65,6 +65,17 @@ struct InputLineTests {
         #expect(c.frameCount == 3 && c.values == [1, 4, 2, 5, 3, 6] && c.label == 2)
     }
 
+    @Test("one channel is a temporal series of one value per frame, not a static sample")
+    func singleChannel() throws {
+        let s = try sample("1,0.5,0.25,-1,2", channels: 1)
+        #expect(s.isTemporal && s.channels == 1 && s.frameCount == 4 && s.values == [0.5, 0.25, -1, 2] && s.label == 1)
+        let x = try sample(#"{"x":[3,4,5]}"#, channels: 1)
+        #expect(x.isTemporal && x.channels == 1 && x.frameCount == 3)
+        #expect(throws: LineError(code: "bad_dimension", message: "5 values cannot be reshaped into 2 channels")) {
+            try InputLineDecoder(channels: 2).decode("0,1,2,3,4,5")
+        }
+    }
+
     @Test("commands decode with their arguments")
     func commands() throws {
         #expect(try decoder.decode(#"{"cmd":"stats"}"#) == .command(.stats, id: nil))
