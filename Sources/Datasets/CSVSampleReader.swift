@@ -58,26 +58,4 @@ public enum CSVSampleReader {
         let s = first.trimmingCharacters(in: .whitespaces)
         return !s.isEmpty && Double(s) == nil
     }
-
-    /// Reads a whole file.
-    public static func readFile(at path: String) throws -> [LabelledRow] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DatasetError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        return try parse(text: text, source: path)
-    }
-
-    public static func parse(text: String, source: String) throws -> [LabelledRow] {
-        var rows: [LabelledRow] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if number == 1 && isHeader(line) { continue }
-            if let row = try parse(line: line, number: number, source: source) { rows.append(row) }
-        }
-        return rows
-    }
 }
