@@ -18,11 +18,10 @@ public struct LabelledRow: Equatable, Sendable {
 /// Reads `label,f0,f1,…` lines (DESIGN §7.1). A first line that does not start with a
 /// number is a header and is skipped. An empty label field means unlabelled.
 public enum CSVSampleReader {
-    /// Parses one line; nil for a blank line. Throws with the line number on bad values.
-    public static func parse(line text: Substring, number: Int, source: String) throws -> LabelledRow? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { return nil }
-        var fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+    /// Parses one line, already trimmed of surrounding whitespace and newlines and not empty
+    /// (``InputLineDecoder`` trims each line once). Throws with the line number on bad values.
+    public static func parse(trimmedLine text: Substring, number: Int, source: String) throws -> LabelledRow {
+        var fields = text.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count >= 2 else {
             throw DatasetError.badLine(source: source, line: number, reason: "expected 'label,f0,f1,…', got one field")
         }

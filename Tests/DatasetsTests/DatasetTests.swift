@@ -67,6 +67,14 @@ struct InputLineTests {
         #expect(c.frameCount == 3 && c.values == [1, 4, 2, 5, 3, 6] && c.label == 2)
     }
 
+    @Test("a non-finite value is reported in the learner's words")
+    func notFiniteWording() {
+        #expect(throws: LineError(code: "not_finite", message: "value 1 is NaN or infinite")) {
+            try decoder.decode(#"{"x":[1,1e999]}"#)
+        }
+        #expect(LineError(SampleError.notFinite(index: 1)) == LineError(code: "not_finite", message: "value 1 is NaN or infinite"))
+    }
+
     @Test("one channel is a temporal series of one value per frame, not a static sample")
     func singleChannel() throws {
         let s = try sample("1,0.5,0.25,-1,2", channels: 1)
