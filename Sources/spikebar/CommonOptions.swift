@@ -1,6 +1,8 @@
 import ArgumentParser
 import Configuration
+import Daemon
 import Foundation
+import Store
 
 /// Options every command that builds a network shares.
 struct ConfigOptions: ParsableArguments {
@@ -23,6 +25,22 @@ struct ConfigOptions: ParsableArguments {
         let loader = try ConfigLoader.locate(explicit: configs)
         return try loader.resolve(file: config, sets: sets, preset: preset, seed: seed)
     }
+}
+
+/// The database a reading command (`db`, `report`) opens.
+struct DatabaseLocation: ParsableArguments {
+    @Option(help: ArgumentHelp("The database.", valueName: "path"))
+    var db = RecordingConfig.defaultDatabase
+}
+
+/// Opens the recorder of a run or an experiment: the database of `--db` when given, else
+/// the configuration's `recording.database`. Nil when that is `none` (recording off);
+/// otherwise the recorder and the path it writes to.
+func openRecorder(db: String?, recording: RecordingConfig) throws -> (path: String, recorder: Recorder)? {
+    var recording = recording
+    if let db { recording.database = db }
+    guard let path = recording.databasePath else { return nil }
+    return (path, Recorder(store: try RecordStore.open(path: path), version: SpikebarVersion.string))
 }
 
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {

@@ -10,14 +10,9 @@ struct DbCommand: ParsableCommand {
         abstract: "Read a Spikebar database: list runs, export a table as CSV.",
         subcommands: [Runs.self, Export.self])
 
-    struct Location: ParsableArguments {
-        @Option(help: ArgumentHelp("The database.", valueName: "path"))
-        var db = "Logs/spikebar.sqlite"
-    }
-
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the runs, oldest first.")
-        @OptionGroup var location: Location
+        @OptionGroup var location: DatabaseLocation
 
         func run() throws {
             do {
@@ -33,7 +28,7 @@ struct DbCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one table's rows of one run as CSV.",
             discussion: "Tables: \(Schema.tables.joined(separator: ", ")). BLOB columns are printed as their size (<name>Bytes).")
-        @OptionGroup var location: Location
+        @OptionGroup var location: DatabaseLocation
 
         @Option(name: .customLong("run"), help: "Run id (see `spikebar db runs`).")
         var runId: Int64

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Daemon
 import Foundation
-import Store
 
 struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,13 +23,10 @@ struct ExperimentCommand: ParsableCommand {
         do {
             let resolved = try options.resolve()
             let runner = ExperimentRunner(config: resolved)
-            let path = db ?? resolved.run.recording.database
-            if path != "none" {
-                runner.observers.append(ExperimentRecorder(recorder: Recorder(store: try RecordStore.open(path: path),
-                                                                              version: SpikebarVersion.string)))
-            }
+            let opened = try openRecorder(db: db, recording: resolved.run.recording)
+            if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
             var result = try runner.run(progress: progress)
-            if result.runId != nil { result.database = path }
+            if result.runId != nil { result.database = opened?.path }
             print(summary == .json ? result.json : result.text)
         } catch { fail(error) }
     }

@@ -16,8 +16,7 @@ struct ReportCommand: ParsableCommand {
         writes a comparison instead. See docs/REPORTS.md for how to read each section.
         """)
 
-    @Option(help: ArgumentHelp("The database.", valueName: "path"))
-    var db = "Logs/spikebar.sqlite"
+    @OptionGroup var location: DatabaseLocation
 
     @Option(name: .customLong("run"), help: "Run id (default: the latest run; see `spikebar db runs`).")
     var runId: Int64?
@@ -57,7 +56,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try RecordStore.openForReading(path: db)
+            let store = try RecordStore.openForReading(path: location.db)
             let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
             let options = ReportOptions(samplesPerSecond: rate)
             let files: [String: String]
