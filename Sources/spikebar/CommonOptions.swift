@@ -47,6 +47,20 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// A command whose errors are printed the one way (``fail(_:)``): it implements `execute()`
+/// and the shared `run()` turns whatever it throws into one line on stderr and exit 2.
+/// Opt-in: a command that keeps its own `run()` is unaffected.
+protocol ErrorReportingCommand: ParsableCommand {
+    /// The command's work; any error it throws is reported by ``fail(_:)``.
+    func execute() throws
+}
+
+extension ErrorReportingCommand {
+    func run() throws {
+        do { try execute() } catch { fail(error) }
+    }
+}
+
 /// Prints an error the way every command does: one line on stderr naming the problem.
 func fail(_ error: Error) -> Never {
     FileHandle.standardError.write(Data("spikebar: error: \(error)\n".utf8))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 
-struct ExperimentCommand: ParsableCommand {
+struct ExperimentCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run a continual-learning task stream and report the R matrix, ACC, BWT, FWT and forgetting.",
@@ -19,15 +19,13 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Record to this SQLite database ('none' turns recording off; default: recording.database).")
     var db: String?
 
-    func run() throws {
-        do {
-            let resolved = try options.resolve()
-            let runner = ExperimentRunner(config: resolved)
-            let opened = try openRecorder(db: db, recording: resolved.run.recording)
-            if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
-            var result = try runner.run(progress: progress)
-            if result.runId != nil { result.database = opened?.path }
-            print(summary == .json ? result.json : result.text)
-        } catch { fail(error) }
+    func execute() throws {
+        let resolved = try options.resolve()
+        let runner = ExperimentRunner(config: resolved)
+        let opened = try openRecorder(db: db, recording: resolved.run.recording)
+        if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
+        var result = try runner.run(progress: progress)
+        if result.runId != nil { result.database = opened?.path }
+        print(summary == .json ? result.json : result.text)
     }
 }

@@ -4,7 +4,7 @@ import Daemon
 import Foundation
 import Store
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Stream a file, stdin or a bundled dataset through predict → score → learn, then exit.",
@@ -58,49 +58,45 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
+        var resolved = try options.resolve()
+        var request: RunRequest
+        var recorder: Recorder?
+        if resume {
+            let path = db ?? resolved.run.recording.database
+            let store = try RecordStore.open(path: path)
+            let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
+            resolved = plan.config
+            request = plan.request
+            Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
+            recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
+        } else {
+            request = RunRequest()
+            request.input = InputSource(argument: input ?? "digits")
+            request.passes = passes ?? 1
+            request.shuffleSeed = shuffle
+            request.eval = eval.map(InputSource.init(argument:))
+            request.channels = channels
+            if let opened = try openRecorder(db: db, recording: resolved.run.recording) {
+                resolved.run.recording.database = opened.path
+                recorder = opened.recorder
+            }
+        }
+        request.progress = !noProgress
+        let session = RunSession(config: resolved, request: request)
+        session.observers = recorder.map { [$0] } ?? []
+        let signals = recorder?.stopOnSignals() ?? []
+        defer { signals.forEach { $0.cancel() } }
+        let result: RunSummary
         do {
-            var resolved = try options.resolve()
-            var request: RunRequest
-            var recorder: Recorder?
-            if resume {
-                let path = db ?? resolved.run.recording.database
-                let store = try RecordStore.open(path: path)
-                let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
-                resolved = plan.config
-                request = plan.request
-                Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
-                recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
-            } else {
-                request = RunRequest()
-                request.input = InputSource(argument: input ?? "digits")
-                request.passes = passes ?? 1
-                request.shuffleSeed = shuffle
-                request.eval = eval.map(InputSource.init(argument:))
-                request.channels = channels
-                if let opened = try openRecorder(db: db, recording: resolved.run.recording) {
-                    resolved.run.recording.database = opened.path
-                    recorder = opened.recorder
-                }
-            }
-            request.progress = !noProgress
-            let session = RunSession(config: resolved, request: request)
-            session.observers = recorder.map { [$0] } ?? []
-            let signals = recorder?.stopOnSignals() ?? []
-            defer { signals.forEach { $0.cancel() } }
-            let result: RunSummary
-            do {
-                result = try session.run()
-            } catch {
-                recorder?.abandon(error: error)
-                throw error
-            }
-            switch summary {
-            case .json: print(result.json)
-            case .text: print(result.text)
-            }
+            result = try session.run()
         } catch {
-            fail(error)
+            recorder?.abandon(error: error)
+            throw error
+        }
+        switch summary {
+        case .json: print(result.json)
+        case .text: print(result.text)
         }
     }
 }
