@@ -43,6 +43,17 @@ func openRecorder(db: String?, recording: RecordingConfig) throws -> (path: Stri
     return (path, Recorder(store: try RecordStore.open(path: path), version: SpikebarVersion.string))
 }
 
+/// Parses a comma-separated option value (`784,256,10`): each item, trimmed of spaces, is
+/// converted by `parse`; an item it rejects is the error "`option`: 'item' is not `what`".
+func commaList<T>(_ text: String, option: String, what: String, _ parse: (String) -> T?) throws -> [T] {
+    try text.split(separator: ",").map { part in
+        guard let value = parse(part.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("\(option): '\(part)' is not \(what)")
+        }
+        return value
+    }
+}
+
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }

@@ -45,12 +45,7 @@ struct EnergyEstimateCommand: ErrorReportingCommand {
     var configs: String?
 
     func execute() throws {
-        let sizes = try layers.split(separator: ",").map { part -> Int in
-            guard let n = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--layers: '\(part)' is not a whole number")
-            }
-            return n
-        }
+        let sizes = try commaList(layers, option: "--layers", what: "a whole number") { Int($0) }
         let loader = try ConfigLoader.locate(explicit: configs)
         let (cost, _) = try loader.loadCost(preset)
         let (hardware, _) = try loader.loadPreset(device)

@@ -46,12 +46,7 @@ struct ReportCommand: ErrorReportingCommand {
     }
 
     func comparedIds() throws -> [Int64] {
-        try (runs ?? "").split(separator: ",").map { part in
-            guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--runs: '\(part)' is not a run id")
-            }
-            return id
-        }
+        try commaList(runs ?? "", option: "--runs", what: "a run id") { Int64($0) }
     }
 
     func execute() throws {
