@@ -36,7 +36,8 @@ let package = Package(
         // Records, reports, daemon.
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Reports is pure (query results in, strings out); its Store adapter is Daemon/Reporting.
-        .target(name: "Reports", dependencies: ["DeviceKit"]),
+        // It uses the pure kits for shared formulas (SpikingKit's continual-learning metrics).
+        .target(name: "Reports", dependencies: ["DeviceKit", "SpikingKit"]),
         .target(name: "Daemon", dependencies: [
             "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Configuration", "Store", "Reports",
             .product(name: "Logging", package: "swift-log"),

@@ -40,8 +40,13 @@ extension RunConfig: Configurable {
 
 /// Where and how often a run is recorded to SQLite.
 public struct RecordingConfig: Equatable, Sendable {
+    /// Where runs are recorded and where `spikebar db` and `report` read, unless a
+    /// configuration or `--db` says otherwise.
+    public static let defaultDatabase = "Logs/spikebar.sqlite"
     /// Database path, or `none` to turn recording off.
-    public var database: String = "Logs/spikebar.sqlite"
+    public var database: String = RecordingConfig.defaultDatabase
+    /// ``database`` as a path, or nil when it is `none` (recording off).
+    public var databasePath: String? { database == "none" ? nil : database }
     /// Flush (one transaction: windows + checkpoint) after this many samples…
     ///
     /// A cap rather than the usual trigger: every flush checkpoints the whole device state

@@ -1,4 +1,5 @@
 import Foundation
+import SpikingKit
 
 /// The real datasets that ship inside Spikebar as package resources, with their provenance
 /// (full details in `Sources/Datasets/Resources/PROVENANCE.md`).
@@ -51,9 +52,10 @@ public enum BundledDataset: String, CaseIterable, Sendable {
         }
     }
 
-    /// Reads the whole dataset.
-    public func load() throws -> [LabelledRow] {
-        try CSVSampleReader.readFile(at: url.path)
+    /// Reads every sample, reshaped into `channels` when given (nil: the flat rows as
+    /// static samples; pass ``channels`` for the dataset's own temporal shape).
+    public func load(channels: Int?) throws -> [Sample] {
+        try SampleFile.load(path: url.path, source: fileName, channels: channels)
     }
 }
 

@@ -18,11 +18,10 @@ public struct LabelledRow: Equatable, Sendable {
 /// Reads `label,f0,f1,…` lines (DESIGN §7.1). A first line that does not start with a
 /// number is a header and is skipped. An empty label field means unlabelled.
 public enum CSVSampleReader {
-    /// Parses one line; nil for a blank line. Throws with the line number on bad values.
-    public static func parse(line text: Substring, number: Int, source: String) throws -> LabelledRow? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { return nil }
-        var fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+    /// Parses one line, already trimmed of surrounding whitespace and newlines and not empty
+    /// (``InputLineDecoder`` trims each line once). Throws with the line number on bad values.
+    public static func parse(trimmedLine text: Substring, number: Int, source: String) throws -> LabelledRow {
+        var fields = text.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count >= 2 else {
             throw DatasetError.badLine(source: source, line: number, reason: "expected 'label,f0,f1,…', got one field")
         }
@@ -57,27 +56,5 @@ public enum CSVSampleReader {
         guard fields.count >= 2, let first = fields.first else { return false }
         let s = first.trimmingCharacters(in: .whitespaces)
         return !s.isEmpty && Double(s) == nil
-    }
-
-    /// Reads a whole file.
-    public static func readFile(at path: String) throws -> [LabelledRow] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DatasetError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        return try parse(text: text, source: path)
-    }
-
-    public static func parse(text: String, source: String) throws -> [LabelledRow] {
-        var rows: [LabelledRow] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if number == 1 && isHeader(line) { continue }
-            if let row = try parse(line: line, number: number, source: source) { rows.append(row) }
-        }
-        return rows
     }
 }

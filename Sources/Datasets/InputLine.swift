@@ -33,6 +33,10 @@ public struct LineError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
         self.id = id
     }
+    /// The learner's error for the same problem, with its code and wording (one source).
+    public init(_ error: SampleError, id: String? = nil) {
+        self.init(code: error.code, message: error.description, id: id)
+    }
     public var description: String { "\(code): \(message)" }
 }
 
@@ -46,6 +50,9 @@ public struct InputLineDecoder: Sendable {
     public init(channels: Int? = nil) {
         self.channels = channels
     }
+
+    /// The fields a sample object may have (built once, not per line).
+    static let sampleFields: Set<String> = ["x", "frames", "label", "task", "id"]
 
     public func decode(_ bytes: some Collection<UInt8>, lineNumber: Int = 0) throws(LineError) -> InputLine {
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -62,15 +69,14 @@ public struct InputLineDecoder: Sendable {
             throw LineError(code: "bad_json", message: "expected a JSON object, got an array")
         }
         if lineNumber <= 1, CSVSampleReader.isHeader(Substring(text)) { return .skip }
-        let row: LabelledRow?
+        let row: LabelledRow
         do {
-            row = try CSVSampleReader.parse(line: Substring(text), number: lineNumber, source: "line")
+            row = try CSVSampleReader.parse(trimmedLine: Substring(text), number: lineNumber, source: "line")
         } catch let DatasetError.badLine(_, _, reason) {
             throw LineError(code: "bad_csv", message: reason)
         } catch {
             throw LineError(code: "bad_csv", message: "\(error)")
         }
-        guard let row else { return .skip }
         return .sample(try makeSample(values: row.values, frames: nil, label: row.label, task: nil, id: nil))
     }
 
@@ -93,8 +99,7 @@ public struct InputLineDecoder: Sendable {
         }
         let label = try integer(object["label"], key: "label", id: id)
         let task = try integer(object["task"], key: "task", id: id)
-        let known: Set<String> = ["x", "frames", "label", "task", "id"]
-        if let extra = pairs.map(\.0).first(where: { !known.contains($0) }) {
+        if let extra = pairs.map(\.0).first(where: { !Self.sampleFields.contains($0) }) {
             throw LineError(code: "unknown_field", message: "unknown field '\(extra)' (allowed: x, frames, label, task, id, cmd)", id: id)
         }
         if let x = object["x"] {
@@ -124,9 +129,10 @@ public struct InputLineDecoder: Sendable {
             return Sample(frames: frames, label: label, task: task, id: id)
         }
         guard !values.isEmpty else { throw LineError(code: "bad_sample", message: "the sample has no values", id: id) }
-        if let channels, channels > 1 {
-            guard values.count % channels == 0,
-                  let s = Sample(channelMajor: values, channels: channels, label: label, task: task, id: id) else {
+        // One channel is a real temporal shape too (a single-lead series such as an ECG):
+        // `--channels 1` gives 1 channel × L frames, not one static sample of L features.
+        if let channels {
+            guard let s = Sample(channelMajor: values, channels: channels, label: label, task: task, id: id) else {
                 throw LineError(code: "bad_dimension",
                                 message: "\(values.count) values cannot be reshaped into \(channels) channels", id: id)
             }
@@ -139,7 +145,7 @@ public struct InputLineDecoder: Sendable {
 
     func checkFinite(_ values: some Sequence<Float>, id: String?) throws(LineError) {
         for (i, v) in values.enumerated() where !v.isFinite {
-            throw LineError(code: "not_finite", message: "value \(i) is NaN or infinite", id: id)
+            throw LineError(SampleError.notFinite(index: i), id: id)
         }
     }
 

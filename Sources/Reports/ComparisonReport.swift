@@ -22,7 +22,7 @@ public enum ComparisonReport {
             finalWindow = data.accuracy.last?.window
             energyPerSamplePicojoules = data.energy.meanPerSamplePicojoules
             pulsesPerSample = data.energy.meanPulsesPerSample
-            failedDevices = data.wear.reduce(0) { $0 + $1.failedDevices }
+            failedDevices = data.failedDeviceCount
             devices = data.deviceCount
             secondsToFraction = data.lifetime.devices == 0 ? nil
                 : LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond).chip.secondsToFraction
@@ -83,7 +83,7 @@ public enum ComparisonReport {
         let fractions = LifetimeProjection.standardFractions
         var summary = CSVTable(["run id", "preset", "seed", "input", "samples", "prequential", "last window",
                                 "energy pJ/sample", "pulses/sample", "failed devices", "devices"]
-            + fractions.map { "seconds to \(Format.csv($0)) failed" })
+            + LifetimeBlocks.csvColumns(fractions))
         var accuracy = CSVTable(["run id", "sample", "prequential", "window"])
         for data in runs {
             let r = Row(data, options: options)

@@ -30,7 +30,7 @@ public enum RunCSV {
         let e = data.energy
         var energy = CSVTable(["sample", "samples"] + e.components.map { "\($0) pJ/sample" } + ["total pJ/sample", "pulses/sample"])
         for w in e.windows {
-            let parts = e.components.indices.map { $0 < w.perSamplePicojoules.count ? w.perSamplePicojoules[$0] : 0 }
+            let parts = e.components.indices.map { w.perSamplePicojoules(component: $0) }
             energy.append(["\(w.sample)", "\(w.samples)"], parts + [w.totalPerSamplePicojoules, w.pulsesPerSample])
         }
         files["energy.csv"] = energy.render()
@@ -62,9 +62,9 @@ public enum RunCSV {
             files["lifetime.csv"] = lifetimeFile(LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond))
         }
 
-        if let hw = data.hardware, !EnergySection.hardwareItems(hw).isEmpty {
+        if let items = data.hardware.map(EnergySection.hardwareItems), !items.isEmpty {
             var csv = CSVTable(["figure", "value"])
-            for item in EnergySection.hardwareItems(hw) { csv.append([item.name], [item.value]) }
+            for item in items { csv.append([item.name], [item.value]) }
             files["hardware.csv"] = csv.render()
         }
         if let c = data.continual { files.merge(continualFiles(c)) { a, _ in a } }
@@ -97,8 +97,7 @@ public enum RunCSV {
     }
 
     static func lifetimeFile(_ p: LifetimeProjection) -> String {
-        var csv = CSVTable(["level", "group", "devices", "failed now"]
-            + p.fractions.map { "seconds to \(Format.csv($0)) failed" })
+        var csv = CSVTable(["level", "group", "devices", "failed now"] + LifetimeBlocks.csvColumns(p.fractions))
         let groups = [("chip", p.chip)] + p.layers.map { ("layer", $0) } + p.tiles.map { ("tile", $0.lifetime) }
         for (level, g) in groups {
             csv.append([level, g.name, "\(g.devices)", "\(g.failedNow)"], g.secondsToFraction)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput: inference only and inference + learning (build with -c release).")
@@ -21,13 +21,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
-    func run() throws {
-        do {
-            let resolved = try options.resolve()
-            let result = try Benchmark(config: resolved, samples: samples, only: only, repeats: repeats).run()
-            print(json ? result.json : result.table)
-        } catch {
-            fail(error)
-        }
+    func execute() throws {
+        let resolved = try options.resolve()
+        let result = try Benchmark(config: resolved, samples: samples, only: only, repeats: repeats).run()
+        print(json ? result.json : result.table)
     }
 }

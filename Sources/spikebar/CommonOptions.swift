@@ -1,6 +1,8 @@
 import ArgumentParser
 import Configuration
+import Daemon
 import Foundation
+import Store
 
 /// Options every command that builds a network shares.
 struct ConfigOptions: ParsableArguments {
@@ -25,8 +27,49 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
+/// The database a reading command (`db`, `report`) opens.
+struct DatabaseLocation: ParsableArguments {
+    @Option(help: ArgumentHelp("The database.", valueName: "path"))
+    var db = RecordingConfig.defaultDatabase
+}
+
+/// Opens the recorder of a run or an experiment: the database of `--db` when given, else
+/// the configuration's `recording.database`. Nil when that is `none` (recording off);
+/// otherwise the recorder and the path it writes to.
+func openRecorder(db: String?, recording: RecordingConfig) throws -> (path: String, recorder: Recorder)? {
+    var recording = recording
+    if let db { recording.database = db }
+    guard let path = recording.databasePath else { return nil }
+    return (path, Recorder(store: try RecordStore.open(path: path), version: SpikebarVersion.string))
+}
+
+/// Parses a comma-separated option value (`784,256,10`): each item, trimmed of spaces, is
+/// converted by `parse`; an item it rejects is the error "`option`: 'item' is not `what`".
+func commaList<T>(_ text: String, option: String, what: String, _ parse: (String) -> T?) throws -> [T] {
+    try text.split(separator: ",").map { part in
+        guard let value = parse(part.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("\(option): '\(part)' is not \(what)")
+        }
+        return value
+    }
+}
+
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// A command whose errors are printed the one way (``fail(_:)``): it implements `execute()`
+/// and the shared `run()` turns whatever it throws into one line on stderr and exit 2.
+/// Opt-in: a command that keeps its own `run()` is unaffected.
+protocol ErrorReportingCommand: ParsableCommand {
+    /// The command's work; any error it throws is reported by ``fail(_:)``.
+    func execute() throws
+}
+
+extension ErrorReportingCommand {
+    func run() throws {
+        do { try execute() } catch { fail(error) }
+    }
 }
 
 /// Prints an error the way every command does: one line on stderr naming the problem.

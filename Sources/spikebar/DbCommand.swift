@@ -10,30 +10,21 @@ struct DbCommand: ParsableCommand {
         abstract: "Read a Spikebar database: list runs, export a table as CSV.",
         subcommands: [Runs.self, Export.self])
 
-    struct Location: ParsableArguments {
-        @Option(help: ArgumentHelp("The database.", valueName: "path"))
-        var db = "Logs/spikebar.sqlite"
-    }
-
-    struct Runs: ParsableCommand {
+    struct Runs: ErrorReportingCommand {
         static let configuration = CommandConfiguration(abstract: "List the runs, oldest first.")
-        @OptionGroup var location: Location
+        @OptionGroup var location: DatabaseLocation
 
-        func run() throws {
-            do {
-                let store = try RecordStore.openForReading(path: location.db)
-                print(RunTable.render(try store.runs()))
-            } catch {
-                fail(error)
-            }
+        func execute() throws {
+            let store = try RecordStore.openForReading(path: location.db)
+            print(RunTable.render(try store.runs()))
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: ErrorReportingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one table's rows of one run as CSV.",
             discussion: "Tables: \(Schema.tables.joined(separator: ", ")). BLOB columns are printed as their size (<name>Bytes).")
-        @OptionGroup var location: Location
+        @OptionGroup var location: DatabaseLocation
 
         @Option(name: .customLong("run"), help: "Run id (see `spikebar db runs`).")
         var runId: Int64
@@ -44,13 +35,9 @@ struct DbCommand: ParsableCommand {
         @Flag(help: "CSV output (the only format; the flag keeps scripts explicit).")
         var csv = false
 
-        func run() throws {
-            do {
-                let store = try RecordStore.openForReading(path: location.db)
-                try store.exportCSV(runId: runId, table: table) { line in print(line) }
-            } catch {
-                fail(error)
-            }
+        func execute() throws {
+            let store = try RecordStore.openForReading(path: location.db)
+            try store.exportCSV(runId: runId, table: table) { line in print(line) }
         }
     }
 }

@@ -48,7 +48,7 @@ struct DeviceSelection: ParsableArguments {
     }
 }
 
-struct DeviceCurveCommand: ParsableCommand {
+struct DeviceCurveCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "curve",
         abstract: "Pulse-response curve: CSV pulse,direction,mean,std (weights in device units).")
@@ -65,20 +65,18 @@ struct DeviceCurveCommand: ParsableCommand {
         guard up >= 0, down >= 0, devices >= 1 else { throw ValidationError("--up, --down ≥ 0 and --devices ≥ 1") }
     }
 
-    func run() throws {
-        do {
-            let preset = try device.resolve()
-            let points = PulseResponseCurve.measure(preset: preset, up: up, down: down, w0: w0, devices: devices, seed: seed)
-            print(PulseResponseCurve.csv(points), terminator: "")
-            if let svg {
-                try DevicePlots.curve(points, title: "\(preset.name): \(preset.device.model.rawValue) pulse response, \(devices) devices")
-                    .write(toFile: svg, atomically: true, encoding: .utf8)
-            }
-        } catch { fail(error) }
+    func execute() throws {
+        let preset = try device.resolve()
+        let points = PulseResponseCurve.measure(preset: preset, up: up, down: down, w0: w0, devices: devices, seed: seed)
+        print(PulseResponseCurve.csv(points), terminator: "")
+        if let svg {
+            try DevicePlots.curve(points, title: "\(preset.name): \(preset.device.model.rawValue) pulse response, \(devices) devices")
+                .write(toFile: svg, atomically: true, encoding: .utf8)
+        }
     }
 }
 
-struct DeviceEnduranceCommand: ParsableCommand {
+struct DeviceEnduranceCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "endurance",
         abstract: "Cycle a device population to failure: CSV cycles,gMinEffective,gMaxEffective,failedFraction,meanStep.")
@@ -89,18 +87,16 @@ struct DeviceEnduranceCommand: ParsableCommand {
     @Option(help: "Seed.") var seed: UInt64 = 1
     @Option(help: "Also write an SVG plot here.") var svg: String?
 
-    func run() throws {
-        do {
-            let preset = try device.resolve()
-            guard preset.endurance.isEnabled else {
-                throw ValidationError("preset '\(preset.name)' has no endurance budget; add --set endurance.medianPulses=N")
-            }
-            let points = EnduranceCycling.run(preset: preset, devices: devices, maxCycles: cycles, seed: seed)
-            print(EnduranceCycling.csv(points), terminator: "")
-            if let svg {
-                try DevicePlots.endurance(points, title: "\(preset.name): endurance of \(devices) devices")
-                    .write(toFile: svg, atomically: true, encoding: .utf8)
-            }
-        } catch { fail(error) }
+    func execute() throws {
+        let preset = try device.resolve()
+        guard preset.endurance.isEnabled else {
+            throw ValidationError("preset '\(preset.name)' has no endurance budget; add --set endurance.medianPulses=N")
+        }
+        let points = EnduranceCycling.run(preset: preset, devices: devices, maxCycles: cycles, seed: seed)
+        print(EnduranceCycling.csv(points), terminator: "")
+        if let svg {
+            try DevicePlots.endurance(points, title: "\(preset.name): endurance of \(devices) devices")
+                .write(toFile: svg, atomically: true, encoding: .utf8)
+        }
     }
 }

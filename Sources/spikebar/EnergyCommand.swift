@@ -10,7 +10,7 @@ struct EnergyCommand: ParsableCommand {
         subcommands: [EnergyEstimateCommand.self])
 }
 
-struct EnergyEstimateCommand: ParsableCommand {
+struct EnergyEstimateCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
         abstract: "Estimate one inference sample's energy, latency, TOPS/W and TOPS/mm² without running data.",
@@ -44,24 +44,15 @@ struct EnergyEstimateCommand: ParsableCommand {
     @Option(help: "The Configs/ folder (default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
     var configs: String?
 
-    func run() throws {
-        do {
-            let sizes = try layers.split(separator: ",").map { part -> Int in
-                guard let n = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--layers: '\(part)' is not a whole number")
-                }
-                return n
-            }
-            let loader = try ConfigLoader.locate(explicit: configs)
-            let (cost, _) = try loader.loadCost(preset)
-            let (hardware, _) = try loader.loadPreset(device)
-            let estimate = EnergyEstimate(sizes: sizes, timesteps: timesteps, mode: mode, spikeRate: spikeRate,
-                                          cost: cost, hardware: hardware)
-            let result = try estimate.run()
-            print(json ? result.json : result.text)
-        } catch {
-            fail(error)
-        }
+    func execute() throws {
+        let sizes = try commaList(layers, option: "--layers", what: "a whole number") { Int($0) }
+        let loader = try ConfigLoader.locate(explicit: configs)
+        let (cost, _) = try loader.loadCost(preset)
+        let (hardware, _) = try loader.loadPreset(device)
+        let estimate = EnergyEstimate(sizes: sizes, timesteps: timesteps, mode: mode, spikeRate: spikeRate,
+                                      cost: cost, hardware: hardware)
+        let result = try estimate.run()
+        print(json ? result.json : result.text)
     }
 }
 

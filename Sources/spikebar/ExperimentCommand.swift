@@ -1,9 +1,8 @@
 import ArgumentParser
 import Daemon
 import Foundation
-import Store
 
-struct ExperimentCommand: ParsableCommand {
+struct ExperimentCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "Run a continual-learning task stream and report the R matrix, ACC, BWT, FWT and forgetting.",
@@ -20,18 +19,13 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Record to this SQLite database ('none' turns recording off; default: recording.database).")
     var db: String?
 
-    func run() throws {
-        do {
-            let resolved = try options.resolve()
-            let runner = ExperimentRunner(config: resolved)
-            let path = db ?? resolved.run.recording.database
-            if path != "none" {
-                runner.observers.append(ExperimentRecorder(recorder: Recorder(store: try RecordStore.open(path: path),
-                                                                              version: SpikebarVersion.string)))
-            }
-            var result = try runner.run(progress: progress)
-            if result.runId != nil { result.database = path }
-            print(summary == .json ? result.json : result.text)
-        } catch { fail(error) }
+    func execute() throws {
+        let resolved = try options.resolve()
+        let runner = ExperimentRunner(config: resolved)
+        let opened = try openRecorder(db: db, recording: resolved.run.recording)
+        if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
+        var result = try runner.run(progress: progress)
+        if result.runId != nil { result.database = opened?.path }
+        print(summary == .json ? result.json : result.text)
     }
 }

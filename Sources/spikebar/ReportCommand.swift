@@ -6,7 +6,7 @@ import Reports
 import Store
 
 /// `spikebar report`: a recorded run (or several, side by side) as HTML, Markdown + SVG, or CSV.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the endurance, lifetime, energy and accuracy report of a recorded run (or compare runs).",
@@ -16,8 +16,7 @@ struct ReportCommand: ParsableCommand {
         writes a comparison instead. See docs/REPORTS.md for how to read each section.
         """)
 
-    @Option(help: ArgumentHelp("The database.", valueName: "path"))
-    var db = "Logs/spikebar.sqlite"
+    @OptionGroup var location: DatabaseLocation
 
     @Option(name: .customLong("run"), help: "Run id (default: the latest run; see `spikebar db runs`).")
     var runId: Int64?
@@ -47,37 +46,28 @@ struct ReportCommand: ParsableCommand {
     }
 
     func comparedIds() throws -> [Int64] {
-        try (runs ?? "").split(separator: ",").map { part in
-            guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--runs: '\(part)' is not a run id")
-            }
-            return id
-        }
+        try commaList(runs ?? "", option: "--runs", what: "a run id") { Int64($0) }
     }
 
-    func run() throws {
-        do {
-            let store = try RecordStore.openForReading(path: db)
-            let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
-            let options = ReportOptions(samplesPerSecond: rate)
-            let files: [String: String]
-            let folder: String
-            if runs != nil {
-                let ids = try comparedIds()
-                let inputs = try ids.map { try loader.load(runId: $0) }
-                for (id, input) in zip(ids, inputs) { warn(input.notes, run: id) }
-                files = ReportFiles.renderComparison(inputs.map(\.data), format: format, options: options)
-                folder = out ?? "Logs/compare-" + ids.map(String.init).joined(separator: "-")
-            } else {
-                let input = try loader.load(runId: runId)
-                warn(input.notes, run: input.data.run.id)
-                files = ReportFiles.render(input.data, format: format, options: options)
-                folder = out ?? "Logs/report-\(input.data.run.id)"
-            }
-            for path in try ReportFiles.write(files, to: folder) { print(path) }
-        } catch {
-            fail(error)
+    func execute() throws {
+        let store = try RecordStore.openForReading(path: location.db)
+        let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
+        let options = ReportOptions(samplesPerSecond: rate)
+        let files: [String: String]
+        let folder: String
+        if runs != nil {
+            let ids = try comparedIds()
+            let inputs = try ids.map { try loader.load(runId: $0) }
+            for (id, input) in zip(ids, inputs) { warn(input.notes, run: id) }
+            files = ReportFiles.renderComparison(inputs.map(\.data), format: format, options: options)
+            folder = out ?? "Logs/compare-" + ids.map(String.init).joined(separator: "-")
+        } else {
+            let input = try loader.load(runId: runId)
+            warn(input.notes, run: input.data.run.id)
+            files = ReportFiles.render(input.data, format: format, options: options)
+            folder = out ?? "Logs/report-\(input.data.run.id)"
         }
+        for path in try ReportFiles.write(files, to: folder) { print(path) }
     }
 
     func warn(_ notes: [String], run id: Int64) {

@@ -4,13 +4,13 @@ import Daemon
 import Foundation
 import Store
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Stream a file, stdin or a bundled dataset through predict → score → learn, then exit.",
         discussion: """
         With no input, runs the default configuration on the bundled digits stream. The run is \
-        recorded to Logs/spikebar.sqlite (recording.database) unless --db says otherwise; \
+        recorded to \(RecordingConfig.defaultDatabase) (recording.database) unless --db says otherwise; \
         --resume continues the latest run of that database from its last checkpoint.
         """)
 
@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not draw the progress bar.")
     var noProgress = false
 
-    @Option(help: ArgumentHelp("Record to this SQLite database, or 'none' (default: recording.database, Logs/spikebar.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("Record to this SQLite database, or 'none' (default: recording.database, \(RecordingConfig.defaultDatabase)).", valueName: "path"))
     var db: String?
 
     @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed.")
@@ -58,49 +58,45 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        do {
-            var resolved = try options.resolve()
+    func execute() throws {
+        var resolved = try options.resolve()
+        var request: RunRequest
+        var recorder: Recorder?
+        if resume {
             let path = db ?? resolved.run.recording.database
-            var request: RunRequest
-            var recorder: Recorder?
-            if resume {
-                let store = try RecordStore.open(path: path)
-                let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
-                resolved = plan.config
-                request = plan.request
-                Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
-                recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
-            } else {
-                request = RunRequest()
-                request.input = InputSource(argument: input ?? "digits")
-                request.passes = passes ?? 1
-                request.shuffleSeed = shuffle
-                request.eval = eval.map(InputSource.init(argument:))
-                request.channels = channels
-                if path != "none" {
-                    resolved.run.recording.database = path
-                    recorder = Recorder(store: try RecordStore.open(path: path), version: SpikebarVersion.string)
-                }
+            let store = try RecordStore.open(path: path)
+            let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
+            resolved = plan.config
+            request = plan.request
+            Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
+            recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
+        } else {
+            request = RunRequest()
+            request.input = InputSource(argument: input ?? "digits")
+            request.passes = passes ?? 1
+            request.shuffleSeed = shuffle
+            request.eval = eval.map(InputSource.init(argument:))
+            request.channels = channels
+            if let opened = try openRecorder(db: db, recording: resolved.run.recording) {
+                resolved.run.recording.database = opened.path
+                recorder = opened.recorder
             }
-            request.progress = !noProgress
-            let session = RunSession(config: resolved, request: request)
-            session.observers = recorder.map { [$0] } ?? []
-            let signals = recorder?.stopOnSignals() ?? []
-            defer { signals.forEach { $0.cancel() } }
-            let result: RunSummary
-            do {
-                result = try session.run()
-            } catch {
-                recorder?.abandon(error: error)
-                throw error
-            }
-            switch summary {
-            case .json: print(result.json)
-            case .text: print(result.text)
-            }
+        }
+        request.progress = !noProgress
+        let session = RunSession(config: resolved, request: request)
+        session.observers = recorder.map { [$0] } ?? []
+        let signals = recorder?.stopOnSignals() ?? []
+        defer { signals.forEach { $0.cancel() } }
+        let result: RunSummary
+        do {
+            result = try session.run()
         } catch {
-            fail(error)
+            recorder?.abandon(error: error)
+            throw error
+        }
+        switch summary {
+        case .json: print(result.json)
+        case .text: print(result.text)
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct DatasetTests {
     @Test("the digits stream is bundled: 1797 samples × 64 values in [0, 1], labels 0…9")
     func digits() throws {
-        let rows = try BundledDataset.digits.load()
+        let rows = try BundledDataset.digits.load(channels: nil)
         #expect(rows.count == 1797)
         #expect(rows.allSatisfy { $0.values.count == 64 && $0.values.allSatisfy { $0 >= 0 && $0 <= 1 } })
         #expect(Set(rows.compactMap(\.label)) == Set(0...9))
@@ -16,7 +16,7 @@ struct DatasetTests {
     @Test("BasicMotions is bundled: 40 + 40 samples of 6 channels × 100 steps, 10 per class")
     func basicMotions() throws {
         for d in [BundledDataset.basicMotionsTrain, .basicMotionsTest] {
-            let rows = try d.load()
+            let rows = try d.load(channels: nil)
             #expect(rows.count == 40)
             #expect(rows.allSatisfy { $0.values.count == 600 })
             for c in 0..<4 { #expect(rows.filter { $0.label == c }.count == 10) }
@@ -28,13 +28,15 @@ struct DatasetTests {
 
     @Test("headers are optional, an empty label is unlabelled, a bad value names its line")
     func csvParsing() throws {
-        let rows = try CSVSampleReader.parse(text: "label,f0,f1\n1,0.5,2\n,3,4\n\n", source: "t.csv")
+        let rows = try SampleFile.samples(in: "label,f0,f1\n1,0.5,2\n,3,4\n\n", source: "t.csv", channels: nil)
         #expect(rows.count == 2)
-        #expect(rows[0] == LabelledRow(label: 1, values: [0.5, 2], line: 2))
+        var first = Sample(features: [0.5, 2], label: 1)
+        first.line = 2
+        #expect(rows[0] == first)
         #expect(rows[1].label == nil)
-        #expect(try CSVSampleReader.parse(text: "0,1,2\n", source: "t.csv").count == 1)
+        #expect(try SampleFile.samples(in: "0,1,2\n", source: "t.csv", channels: nil).count == 1)
         #expect(throws: DatasetError.badLine(source: "t.csv", line: 3, reason: "feature 1 ('x') is not a number")) {
-            try CSVSampleReader.parse(text: "label,a,b\n1,2,3\n1,2,x\n", source: "t.csv")
+            try SampleFile.samples(in: "label,a,b\n1,2,3\n1,2,x\n", source: "t.csv", channels: nil)
         }
     }
 }
@@ -63,6 +65,25 @@ struct InputLineTests {
         #expect(t.isTemporal && t.frameCount == 3 && t.channels == 2 && t.id == "7" && t.label == nil)
         let c = try sample("2,1,2,3,4,5,6", channels: 2)
         #expect(c.frameCount == 3 && c.values == [1, 4, 2, 5, 3, 6] && c.label == 2)
+    }
+
+    @Test("a non-finite value is reported in the learner's words")
+    func notFiniteWording() {
+        #expect(throws: LineError(code: "not_finite", message: "value 1 is NaN or infinite")) {
+            try decoder.decode(#"{"x":[1,1e999]}"#)
+        }
+        #expect(LineError(SampleError.notFinite(index: 1)) == LineError(code: "not_finite", message: "value 1 is NaN or infinite"))
+    }
+
+    @Test("one channel is a temporal series of one value per frame, not a static sample")
+    func singleChannel() throws {
+        let s = try sample("1,0.5,0.25,-1,2", channels: 1)
+        #expect(s.isTemporal && s.channels == 1 && s.frameCount == 4 && s.values == [0.5, 0.25, -1, 2] && s.label == 1)
+        let x = try sample(#"{"x":[3,4,5]}"#, channels: 1)
+        #expect(x.isTemporal && x.channels == 1 && x.frameCount == 3)
+        #expect(throws: LineError(code: "bad_dimension", message: "5 values cannot be reshaped into 2 channels")) {
+            try InputLineDecoder(channels: 2).decode("0,1,2,3,4,5")
+        }
     }
 
     @Test("commands decode with their arguments")

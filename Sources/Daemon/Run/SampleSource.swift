@@ -34,45 +34,10 @@ public enum InputSource: Equatable, Sendable, CustomStringConvertible {
 
     /// Reads every sample (not for stdin, which is streamed). Lines are CSV or NDJSON.
     public func loadAll(channels: Int?) throws -> [Sample] {
-        let text: String
-        let name: String
         switch self {
-        case let .bundled(b):
-            name = b.fileName
-            let url = try b.url
-            text = try Self.read(url.path)
-        case let .file(p):
-            name = p
-            text = try Self.read(p)
-        case .stdin:
-            preconditionFailure("stdin is streamed, not loaded")
-        }
-        let decoder = InputLineDecoder(channels: channels ?? impliedChannels)
-        var samples: [Sample] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            do {
-                switch try decoder.decode(String(line), lineNumber: number) {
-                case var .sample(s):
-                    s.line = number
-                    samples.append(s)
-                case .skip: continue
-                case .command: throw DatasetError.badLine(source: name, line: number, reason: "commands are for the daemon; a run file holds samples only")
-                }
-            } catch let e as LineError {
-                throw DatasetError.badLine(source: name, line: number, reason: e.message)
-            }
-        }
-        guard !samples.isEmpty else { throw DatasetError.badLine(source: name, line: number, reason: "no samples in the file") }
-        return samples
-    }
-
-    static func read(_ path: String) throws -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DatasetError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        case let .bundled(b): return try b.load(channels: channels ?? impliedChannels)
+        case let .file(p): return try SampleFile.load(path: p, channels: channels ?? impliedChannels)
+        case .stdin: preconditionFailure("stdin is streamed, not loaded")
         }
     }
 }

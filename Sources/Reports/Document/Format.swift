@@ -33,7 +33,13 @@ public enum Format {
     /// Like ``significant(_:)`` without trailing zeros after the decimal point: for
     /// settings such as a sample rate (`50`, `12.5`), not for table columns.
     public static func plain(_ x: Double) -> String {
-        var s = significant(x)
+        droppingTrailingZeros(significant(x))
+    }
+
+    /// `s` without the zeros that end its decimals, and without a bare trailing point
+    /// (`"12.50"` → `"12.5"`, `"3.00"` → `"3"`); unchanged without a point or in `e` notation.
+    static func droppingTrailingZeros(_ number: String) -> String {
+        var s = number
         guard s.contains("."), !s.contains("e") else { return s }
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
@@ -80,9 +86,7 @@ public enum Format {
     /// (`12.5`, `3`, `0.07`).
     public static func coordinate(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
-        var s = String(format: "%.2f", x)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
+        let s = droppingTrailingZeros(String(format: "%.2f", x))
         return isNegativeZero(s) || s == "-0" ? "0" : s
     }
 

@@ -92,5 +92,6 @@ public enum HTMLWriter {
 }
 
 extension String {
+    /// The string without one final newline (a rendered block inside another document).
     var trimmingSuffixNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }

@@ -30,7 +30,7 @@ public enum MarkdownWriter {
                     out += ["![\(Escape.markdown(chart.caption))](\(chart.fileName))", ""]
                 case .preformatted(let title, let text):
                     let fence = fenceFor(text)
-                    let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                    let body = text.trimmingSuffixNewline
                     out += ["**\(Escape.markdown(title))**", "", fence, body, fence, ""]
                 }
             }

@@ -1,14 +1,10 @@
+import SpikingKit
+
 /// Continual-learning results of a task stream (the `taskEval` rows), and the metrics of
-/// DESIGN §2.4 computed from them.
+/// DESIGN §2.4 computed from them by SpikingKit's ``ContinualMetrics`` (formulas there).
 ///
 /// With T tasks, `r[i][j]` is the test accuracy on task j after training through task i
-/// (0-based here; the papers count from 1):
-/// ```
-/// ACC = mean_j R[T−1][j]
-/// BWT = mean_{j<T−1} (R[T−1][j] − R[j][j])                 (Lopez-Paz & Ranzato 2017)
-/// FWT = mean_{j≥1} (R[j−1][j] − b_j)                         b_j: untrained accuracy
-/// f_j = max_{l<T−1} R[l][j] − R[T−1][j],  j < T−1           (Chaudhry et al. 2018)
-/// ```
+/// (0-based here; the papers count from 1).
 public struct ContinualResults: Sendable, Codable, Equatable {
     /// Task names in order (`task 1`, `digits 0-4`, …).
     public var taskNames: [String]
@@ -28,41 +24,34 @@ public struct ContinualResults: Sendable, Codable, Equatable {
 
     public var taskCount: Int { taskNames.count }
 
-    /// Average accuracy after the last task; `nil` without tasks.
-    public var averageAccuracy: Double? {
-        guard let last = r.last, !last.isEmpty else { return nil }
-        return last.reduce(0, +) / Double(last.count)
+    /// The metrics, computed by SpikingKit's ``ContinualMetrics`` (the same arithmetic as the
+    /// `spikebar experiment` summary, so report and summary agree to the last bit); `nil`
+    /// without tasks. A missing baseline counts as zeros there; ``forwardTransfer`` hides it.
+    var metrics: ContinualMetrics? {
+        taskCount == 0 ? nil : ContinualMetrics(r: r, baseline: baseline ?? Array(repeating: 0, count: taskCount))
     }
+
+    /// Average accuracy after the last task; `nil` without tasks.
+    public var averageAccuracy: Double? { metrics?.accuracy }
 
     /// Backward transfer (negative = forgetting); `nil` with fewer than two tasks.
     public var backwardTransfer: Double? {
-        let t = taskCount
-        guard t >= 2 else { return nil }
-        let sum = (0..<(t - 1)).reduce(0.0) { $0 + r[t - 1][$1] - r[$1][$1] }
-        return sum / Double(t - 1)
+        taskCount >= 2 ? metrics?.backwardTransfer : nil
     }
 
     /// Forward transfer; `nil` with fewer than two tasks or without a baseline.
     public var forwardTransfer: Double? {
-        let t = taskCount
-        guard t >= 2, let b = baseline else { return nil }
-        let sum = (1..<t).reduce(0.0) { $0 + r[$1 - 1][$1] - b[$1] }
-        return sum / Double(t - 1)
+        taskCount >= 2 && baseline != nil ? metrics?.forwardTransfer : nil
     }
 
     /// Forgetting of each task but the last (`f_j`); empty with fewer than two tasks.
     public var forgetting: [Double] {
-        let t = taskCount
-        guard t >= 2 else { return [] }
-        return (0..<(t - 1)).map { j in
-            let best = (0..<(t - 1)).map { r[$0][j] }.max()!
-            return best - r[t - 1][j]
-        }
+        guard taskCount >= 2, let m = metrics else { return [] }
+        return Array(m.forgettingPerTask.dropLast())
     }
 
     /// Mean of ``forgetting``; `nil` with fewer than two tasks.
     public var averageForgetting: Double? {
-        let f = forgetting
-        return f.isEmpty ? nil : f.reduce(0, +) / Double(f.count)
+        taskCount >= 2 ? metrics?.forgetting : nil
     }
 }

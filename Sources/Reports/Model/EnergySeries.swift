@@ -52,20 +52,11 @@ public struct EnergySeries: Sendable, Codable, Equatable {
         var merged: [EnergyWindow] = []
         var start = 0
         while start < windows.count {
-            let part = windows[start..<min(start + group, windows.count)]
-            let n = part.reduce(0) { $0 + $1.samples }
-            var energy = [Double](repeating: 0, count: components.count)
-            var pulses = 0.0
-            for w in part {
-                for (k, e) in w.perSamplePicojoules.enumerated() where k < energy.count {
-                    energy[k] += e * Double(w.samples)
-                }
-                pulses += w.pulsesPerSample * Double(w.samples)
-            }
-            let d = Double(max(n, 1))
+            let part = EnergySeries(components: components, windows: Array(windows[start..<min(start + group, windows.count)]))
+            let d = Double(max(part.samples, 1))
             merged.append(EnergyWindow(
-                sample: part.last!.sample, samples: n,
-                perSamplePicojoules: energy.map { $0 / d }, pulsesPerSample: pulses / d))
+                sample: part.windows.last!.sample, samples: part.samples,
+                perSamplePicojoules: part.totalPicojoules.map { $0 / d }, pulsesPerSample: part.meanPulsesPerSample))
             start += group
         }
         return EnergySeries(components: components, windows: merged)
@@ -89,6 +80,12 @@ public struct EnergyWindow: Sendable, Codable, Equatable {
         self.samples = samples
         self.perSamplePicojoules = perSamplePicojoules
         self.pulsesPerSample = pulsesPerSample
+    }
+
+    /// Energy per sample of component `k` of ``EnergySeries/components``, picojoules; 0 when
+    /// the window has no value for it.
+    public func perSamplePicojoules(component k: Int) -> Double {
+        k < perSamplePicojoules.count ? perSamplePicojoules[k] : 0
     }
 
     /// Energy per sample, all components, picojoules.

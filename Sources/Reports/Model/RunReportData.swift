@@ -54,6 +54,9 @@ public struct RunReportData: Sendable, Codable, Equatable {
 
     /// Devices of the whole chip (sum over every tile of every layer).
     public var deviceCount: Int { wear.reduce(0) { $0 + $1.devices } }
+
+    /// Devices of the whole chip that have failed (sum over every tile of every layer).
+    public var failedDeviceCount: Int { wear.reduce(0) { $0 + $1.failedDevices } }
 }
 
 /// Who, what and when: the `run` row.

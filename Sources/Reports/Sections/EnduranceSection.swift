@@ -22,7 +22,7 @@ enum EnduranceSection {
 
     static func summary(_ data: RunReportData) -> String {
         let devices = data.deviceCount
-        let failed = data.wear.reduce(0) { $0 + $1.failedDevices }
+        let failed = data.failedDeviceCount
         let set = data.wear.reduce(0) { $0 + $1.setPulses }
         let reset = data.wear.reduce(0) { $0 + $1.resetPulses }
         let wasted = data.wear.reduce(0) { $0 + $1.wastedPulses }

@@ -29,7 +29,7 @@ enum EnergySection {
 
     static func stackedChart(_ e: EnergySeries) -> ReportChart {
         let layers = e.components.enumerated().map { k, name in
-            BarChart.Layer(name: name, values: e.windows.map { k < $0.perSamplePicojoules.count ? $0.perSamplePicojoules[k] : 0 })
+            BarChart.Layer(name: name, values: e.windows.map { $0.perSamplePicojoules(component: k) })
         }
         let chart = BarChart(title: "Energy per sample by component", xLabel: "window ending at sample",
                              yLabel: "energy per sample (pJ)", categories: e.windows.map { "\($0.sample)" }, layers: layers)

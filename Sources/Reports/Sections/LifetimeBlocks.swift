@@ -18,7 +18,17 @@ enum LifetimeBlocks {
     }
 
     static func columns(_ fractions: [Double]) -> [String] {
-        fractions.map { Format.percent($0, $0 < 0.01 ? 1 : 0) + " failed" }
+        fractions.map { share($0) + " failed" }
+    }
+
+    /// The CSV column headers of the same fractions (`seconds to 0.01 failed`, exact values).
+    static func csvColumns(_ fractions: [Double]) -> [String] {
+        fractions.map { "seconds to \(Format.csv($0)) failed" }
+    }
+
+    /// A failed fraction as a percentage, with one decimal below 1 % (`0.1 %`, `50 %`).
+    static func share(_ fraction: Double) -> String {
+        Format.percent(fraction, fraction < 0.01 ? 1 : 0)
     }
 
     static func table(groups: [GroupLifetime], fractions: [Double], firstColumn: String) -> ReportTable {
@@ -29,7 +39,7 @@ enum LifetimeBlocks {
     }
 
     static func weakestSentence(_ p: LifetimeProjection) -> String {
-        let share = Format.percent(p.rankingFraction, p.rankingFraction < 0.01 ? 1 : 0)
+        let share = share(p.rankingFraction)
         guard let w = p.weakestTile, let k = p.fractions.firstIndex(of: p.rankingFraction) else {
             return "Weakest tile: none — no tile is projected to reach \(share) failed devices at this rate."
         }

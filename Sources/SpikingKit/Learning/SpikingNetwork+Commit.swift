@@ -17,9 +17,6 @@ extension SpikingNetwork {
                                              roundingRNG: &random.rounding, counts: &counts)
     }
 
-    /// The gradient buffers of all layers, in layer order (for accumulating over samples).
-    public var gradientBuffers: [Buffer<Float>] { hidden.map(\.gradient) + [readout.gradient] }
-
     func scale(_ b: Buffer<Float>, by s: Float) {
         let p = b.pointer
         for i in 0..<b.count { p[i] *= s }

@@ -21,9 +21,9 @@ extension SpikingNetwork {
     /// Allocation-free: every buffer is owned by the network and reused.
     public func run(_ sample: Sample, encoder: InputEncoder, target: Int?,
                     random: inout NetworkRandom, counts: inout OperationCounts) -> Prediction {
-        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: encoder.isStatic(sample))
-        let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let staticInput = encoder.isStatic(sample)
+        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput)
+        let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let learn = target != nil
         let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
         let kappa = config.readoutLeak
@@ -43,13 +43,8 @@ extension SpikingNetwork {
             var listCount = 0
             for l in 0..<hidden.count {
                 let xb = layers[l], h = hidden[l]
-                let charge: ReadCharge
-                if l == 0 && staticInput && t > 0 {
-                    charge = firstCharge
-                } else {
-                    charge = xb.accumulate(layerInput, graded: graded, spikeList: list, spikeCount: listCount)
-                    if l == 0 { firstCharge = charge }
-                }
+                let charge = accumulate(xb, layer: l, step: t, staticInput: staticInput, input: layerInput,
+                                        graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
                 let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
                 counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
                 spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
@@ -71,13 +66,8 @@ extension SpikingNetwork {
                 list = UnsafePointer(h.spikeList.pointer)
                 listCount = h.spikeCount
             }
-            let charge: ReadCharge
-            if hidden.isEmpty && staticInput && t > 0 {
-                charge = firstCharge
-            } else {
-                charge = outLayer.accumulate(layerInput, graded: graded, spikeList: list, spikeCount: listCount)
-                firstCharge = hidden.isEmpty ? charge : firstCharge
-            }
+            let charge = accumulate(outLayer, layer: hidden.count, step: t, staticInput: staticInput, input: layerInput,
+                                    graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
             let conversions = outLayer.convert(into: cur, rng: &random.readNoise)
             counts.charge(charge, conversions: conversions, colTiles: outLayer.colTiles)
             for k in 0..<classes {
@@ -99,5 +89,19 @@ extension SpikingNetwork {
         softmax(p, count: classes, into: p)
         let best = argmax(p, count: classes)
         return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)
+    }
+
+    /// Accumulates crossbar layer `layer` (0 = the one reading the encoder). A static input
+    /// gives that first layer the same input every step, so after step 0 its first read
+    /// (kept in `first`) is reused; ``CrossbarLayer/convert(into:rng:)`` still draws fresh
+    /// read noise each step.
+    @inline(__always)
+    func accumulate(_ xb: CrossbarLayer, layer: Int, step: Int, staticInput: Bool, input: UnsafePointer<Float>,
+                    graded: Bool, spikeList: UnsafePointer<Int32>?, spikeCount: Int,
+                    first: inout ReadCharge) -> ReadCharge {
+        if layer == 0 && staticInput && step > 0 { return first }
+        let charge = xb.accumulate(input, graded: graded, spikeList: spikeList, spikeCount: spikeCount)
+        if layer == 0 { first = charge }
+        return charge
     }
 }

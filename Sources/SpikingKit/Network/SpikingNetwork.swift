@@ -26,6 +26,9 @@ public final class SpikingNetwork: @unchecked Sendable {
     public let layers: [CrossbarLayer]
     public let hidden: [LIFLayer]
     public let readout: Readout
+    /// The gradient buffers of all layers, in layer order (for accumulating over samples):
+    /// the hidden layers' then the readout's. Stored, so a learned sample allocates no array.
+    public let gradientBuffers: [Buffer<Float>]
     /// Fixed random feedback matrices B_l (`size_l × classes`), stored class-major
     /// (`k·size_l + i`). Digital and never written, so they cause no wear.
     public let feedback: [Buffer<Float>]
@@ -76,6 +79,7 @@ public final class SpikingNetwork: @unchecked Sendable {
         eligibility = elig
         staticEligibility = staticElig
         readout = Readout(classes: config.classes, inputRows: sizes[sizes.count - 2] + bias)
+        gradientBuffers = lif.map(\.gradient) + [readout.gradient]
         input = Buffer(repeating: 0, count: sizes[0] + bias)
         probabilities = Buffer(repeating: 0, count: config.classes)
     }
