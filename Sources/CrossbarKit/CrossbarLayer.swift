@@ -114,8 +114,11 @@ public final class CrossbarLayer: @unchecked Sendable {
     public var maxWeight: Float { weightScale * maxPairWeight }
 
     /// Recomputes every derived matrix from the devices (after a restore or a drift step).
+    /// The pair and row conductance sums start again from zero: ``refreshSynapse(_:timeSeconds:)``
+    /// updates a row by the change of its pair, so a stale pair sum would leave Σ(new − old).
     public func refreshAll(timeSeconds: Float) {
         rowConductance.fill(0)
+        pairConductance.fill(0)
         for i in 0..<(rows * cols) { refreshSynapse(i, timeSeconds: timeSeconds) }
     }
 
