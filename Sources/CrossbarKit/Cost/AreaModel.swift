@@ -36,7 +36,7 @@ public struct AreaBreakdown: Equatable, Sendable, Codable {
         let cellsPerTile = Double(layout.tileRows * layout.tileCols)
         cellsSquareMicrometres = tiles * 2 * a.crossbarSquareMicrometres * cellsPerTile / (x * x)
         let adcsPerTile = Double((layout.tileCols + cost.columnsPerADC - 1) / cost.columnsPerADC)
-        let adc = cost.converters.adcSquareMicrometres(bits: adcBits, reference: a.adcSquareMicrometres)
+        let adc = cost.converters.adcScaled(bits: adcBits, reference: a.adcSquareMicrometres)
         convertersSquareMicrometres = tiles * adcsPerTile * (adc + a.columnMuxSquareMicrometres)
         let uBits = Double(layout.membraneBits > 0 ? layout.membraneBits : a.membraneBits)
         neuronModuleSquareMicrometres = Double(layout.neurons) * uBits * a.sramBitSquareMicrometres

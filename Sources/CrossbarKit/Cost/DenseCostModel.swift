@@ -55,9 +55,8 @@ public struct DenseCostModel: Equatable, Sendable {
         b.crossbarCellsPicojoules = g * Double(k * k) * s.crossbarPicojoules
         b.adcPicojoules = g * g * s.adcPicojoules
         b.columnMuxPicojoules = g * g * s.columnMuxPicojoules
-        b.accumulationPicojoules = g * 16 * s.subtractorPicojoules
-        b.interconnectPicojoules = s.hTreePicojoules + s.memoryFetchPicojoules + s.tileBufferPicojoules
-            + g * s.tempBufferPicojoules
+        b.accumulationPicojoules = s.accumulationPicojoules(crossbarSize: cost.crossbarSize)
+        b.interconnectPicojoules = s.interconnectPicojoules(crossbarSize: cost.crossbarSize)
         b.neuronPicojoules = s.neuronModulePicojoules
         return b
     }
