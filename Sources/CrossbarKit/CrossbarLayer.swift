@@ -48,6 +48,7 @@ public final class CrossbarLayer: @unchecked Sendable {
     /// Read-noise variance terms during accumulation, then the noise standard deviation.
     let partialVariance: Buffer<Float>
     let tileActive: Buffer<UInt8>
+    /// The DAC-quantized input of a graded read (other reads use the input as it is).
     let inputScratch: Buffer<Float>
     let noiseScratch: Buffer<Float>
     let activeRows: Buffer<Int32>
