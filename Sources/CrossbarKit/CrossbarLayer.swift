@@ -78,8 +78,8 @@ public final class CrossbarLayer: @unchecked Sendable {
         pairConductance = Buffer(repeating: 0, count: rows * cols)
         rowConductance = Buffer(repeating: 0, count: rows)
         accumulator = Buffer(repeating: 0, count: writeConfig.scheme == .accumulate ? rows * cols : 0)
-        rowTiles = (rows + config.tileRows - 1) / config.tileRows
-        colTiles = (cols + config.tileCols - 1) / config.tileCols
+        rowTiles = ceilDiv(rows, config.tileRows)
+        colTiles = ceilDiv(cols, config.tileCols)
         partial = Buffer(repeating: 0, count: rowTiles * stride)
         partialVariance = Buffer(repeating: 0, count: rowTiles * stride)
         tileActive = Buffer(repeating: 0, count: rowTiles)

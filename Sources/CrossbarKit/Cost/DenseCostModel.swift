@@ -43,7 +43,7 @@ public struct DenseCostModel: Equatable, Sendable {
     /// PE cycles of one layer at one time step: `⌈C_out/X⌉·⌈C_in/X⌉·H_out²`.
     public func peCycles(_ l: Layer) -> Double {
         let x = cost.crossbarSize
-        return Double((l.outputChannels + x - 1) / x) * Double((l.inputChannels + x - 1) / x)
+        return Double(ceilDiv(l.outputChannels, x)) * Double(ceilDiv(l.inputChannels, x))
             * Double(l.outputSize * l.outputSize)
     }
 
