@@ -117,4 +117,17 @@ struct StateCodingTests {
         #expect(StateDigest.hex(a).count == 16)
         #expect(StateDigest.fnv1a([]) == 0xCBF2_9CE4_8422_2325)
     }
+
+    @Test("positive and nonNegative name the value alike for Float and Double")
+    func floatingPointChecks() {
+        #expect(throws: ConfigError.outOfRange(key: "a", value: "-0.5", allowed: "> 0, finite")) {
+            try Validate.positive(Float(-0.5), "a")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "b", value: "-1e-07", allowed: ">= 0, finite")) {
+            try Validate.nonNegative(-1e-7, "b")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "c", value: "inf", allowed: "> 0, finite")) {
+            try Validate.positive(Double.infinity, "c")
+        }
+    }
 }
