@@ -130,4 +130,23 @@ struct StateCodingTests {
             try Validate.positive(Double.infinity, "c")
         }
     }
+
+    @Test("keys join with a dot, and a section validated at the root names bare keys")
+    func dottedKeys() {
+        #expect(ConfigKey.join("", "dwMin") == "dwMin")
+        #expect(ConfigKey.join("hardware.device", "dwMin") == "hardware.device.dwMin")
+        var v = VerifyParameters()
+        v.toleranceSteps = 0
+        #expect(throws: ConfigError.outOfRange(key: "toleranceSteps", value: "0.0", allowed: "> 0, finite")) {
+            try v.validate(at: "")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "verify.toleranceSteps", value: "0.0", allowed: "> 0, finite")) {
+            try v.validate(at: "verify")
+        }
+        v = VerifyParameters()
+        v.maxRetries = -1
+        #expect(throws: ConfigError.outOfRange(key: "maxRetries", value: "-1", allowed: "0…100")) {
+            try v.validate(at: "")
+        }
+    }
 }

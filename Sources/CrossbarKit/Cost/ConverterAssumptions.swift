@@ -67,7 +67,7 @@ extension ConverterAssumptions: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(adcReferenceBits, 1...24, k("adcReferenceBits"))
         try Validate.nonNegative(rowDriverPicojoules, k("rowDriverPicojoules"))
         try Validate.inRange(bitsWhenIdeal, 1...24, k("bitsWhenIdeal"))

@@ -77,7 +77,7 @@ extension SpikeSimEnergies: Configurable {
             (subtractorPicojoules, "subtractorPicojoules"), (memoryFetchPicojoules, "memoryFetchPicojoules"),
             (neuronModulePicojoules, "neuronModulePicojoules"),
         ]
-        for (v, n) in all { try Validate.nonNegative(v, path.isEmpty ? n : path + "." + n) }
+        for (v, n) in all { try Validate.nonNegative(v, ConfigKey.join(path, n)) }
     }
 }
 
@@ -122,6 +122,6 @@ extension DigitalEnergies: Configurable {
             (float32AddPicojoules, "float32AddPicojoules"), (float32MultiplyPicojoules, "float32MultiplyPicojoules"),
             (sramPicojoulesPerBit, "sramPicojoulesPerBit"),
         ]
-        for (v, n) in all { try Validate.nonNegative(v, path.isEmpty ? n : path + "." + n) }
+        for (v, n) in all { try Validate.nonNegative(v, ConfigKey.join(path, n)) }
     }
 }
