@@ -77,7 +77,7 @@ extension RecordingConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(flushEverySamples, 1...100_000_000, k("flushEverySamples"))
         try Validate.positive(flushEverySeconds, k("flushEverySeconds"))
         try Validate.inRange(windowSamples, 1...100_000_000, k("windowSamples"))

@@ -52,7 +52,7 @@ public struct YAMLDocument: Sendable {
                 guard let key = k.scalar?.string else {
                     throw ConfigFileError(source: source, line: k.mark.map { $0.line }, message: "keys must be plain names")
                 }
-                let keyPath = path.isEmpty ? key : path + "." + key
+                let keyPath = ConfigKey.join(path, key)
                 if entries.contains(where: { $0.key == key }) {
                     throw ConfigFileError(source: source, line: k.mark.map { $0.line }, message: "duplicate key '\(keyPath)'")
                 }

@@ -31,7 +31,7 @@ extension CrossbarConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(tileRows, 1...4096, k("tileRows"))
         try Validate.inRange(tileCols, 1...4096, k("tileCols"))
         try Validate.inRange(adcBits, 0...24, k("adcBits"))
@@ -74,7 +74,7 @@ extension WritePathConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(accumulateThresholdSteps, k("accumulateThresholdSteps"))
         try Validate.inRange(maxPulsesPerUpdate, 0...1_000_000, k("maxPulsesPerUpdate"))
         try Validate.inRange(accumulatorBits, 1...64, k("accumulatorBits"))

@@ -32,21 +32,21 @@ extension CrossbarLayer {
         let w = readWeights.pointer, nw = noiseWeights.pointer, rc = rowConductance.pointer
         let part = partial.pointer, psd = partialVariance.pointer, active = tileActive.pointer
         let withNoise = noiseFactor > 0
-        let x = inputScratch.pointer
         let binary = !graded
+        // The row drives: the input itself, or its DAC-quantized copy in the scratch buffer.
+        var x = input
         let list: UnsafePointer<Int32>
         var n = 0
         if let spikeList {
             list = spikeList
             n = spikeCount
-            x.update(from: input, count: rows)
         } else {
             if graded && config.dacBits > 0 {
                 let fs = config.dacFullScale
                 let step = fs / Float((1 << (config.dacBits - 1)) - 1)
-                for r in 0..<rows { x[r] = roundToNearest(min(max(input[r], -fs), fs) / step) * step }
-            } else {
-                x.update(from: input, count: rows)
+                let q = inputScratch.pointer
+                for r in 0..<rows { q[r] = roundToNearest(min(max(input[r], -fs), fs) / step) * step }
+                x = UnsafePointer(q)
             }
             // Active rows, listed without branches (spike patterns defeat branch prediction).
             let built = activeRows.pointer

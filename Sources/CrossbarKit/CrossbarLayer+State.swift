@@ -19,8 +19,6 @@ extension CrossbarLayer {
         try plus.readState(from: &r)
         try minus.readState(from: &r)
         try r.read(into: accumulator, "accumulators")
-        rowConductance.fill(0)
-        pairConductance.fill(0)
         refreshAll(timeSeconds: timeSeconds)
         try r.read(into: pairConductance, "pair conductances")
         try r.read(into: rowConductance, "row conductances")

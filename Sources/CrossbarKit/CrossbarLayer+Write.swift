@@ -13,13 +13,14 @@ extension CrossbarLayer {
         let p = preset.device
         let toSteps = 1 / (weightScale * p.nominalStep)
         let scheme = writeConfig.scheme
+        let ideal = p.model == .ideal
         let n = rows * cols
         // Pass 1 (dense, branch-free): turn the desired change into steps, in place (the
         // accumulate scheme folds it into χ), and list the entries that may send pulses.
         let list = candidates.pointer
         var m = 0
         counts.updateScalings += Double(n)
-        if p.model == .ideal {
+        if ideal {
             for i in 0..<n {
                 list[m] = Int32(truncatingIfNeeded: i)
                 m &+= isNonZero(delta[i])
@@ -57,36 +58,32 @@ extension CrossbarLayer {
                 rowSet = 0; rowReset = 0
                 currentRow = r
             }
-            guard let pulses = pulseCount(i, delta, scheme: scheme, rounding: &roundingRNG) else { continue }
             let t: PulseTally
-            if p.model == .ideal {
-                t = plus.applyExact(i, delta: pulses.exact / weightScale, timeSeconds: timeSeconds)
+            if ideal {
+                // Pass 1 listed only non-zero entries: each takes its change exactly.
+                t = plus.applyExact(i, delta: delta[i] / weightScale, timeSeconds: timeSeconds)
                 refreshSynapse(i, timeSeconds: timeSeconds)
             } else {
-                t = writePair(i, pulses: pulses.count, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
+                guard let pulses = pulseCount(i, delta, scheme: scheme, rounding: &roundingRNG) else { continue }
+                t = writePair(i, pulses: pulses, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
             }
             tally += t
             writes += 1
             rowSet = max(rowSet, t.setPulses); rowReset = max(rowReset, t.resetPulses)
         }
         counts.writeLatencySeconds += Double(rowSet) * tSet + Double(rowReset) * tReset
-        if p.model == .ideal { delta.update(repeating: 0, count: n) }
+        // Consumes the ideal update (and turns any −0 left in it into +0).
+        if ideal { delta.update(repeating: 0, count: n) }
         counts.synapseWrites += Double(writes)
         counts.add(tally)
     }
 
-    /// The pulses entry `i` asks for after pass 1 (nil for none); consumes what it returns.
-    /// `delta` holds steps (round, stochastic), network units (ideal) or nothing (accumulate).
+    /// The pulses entry `i` of a non-ideal device asks for after pass 1 (nil for none), at
+    /// most ``WritePathConfig/maxPulsesPerUpdate``; consumes what it returns. `delta` holds
+    /// steps (round, stochastic) or nothing (accumulate: χ holds them).
     @inline(__always)
     func pulseCount(_ i: Int, _ delta: UnsafeMutablePointer<Float>, scheme: PulseScheme,
-                    rounding: inout SeededGenerator) -> (count: Int, exact: Float)? {
-        if preset.device.model == .ideal {
-            let d = delta[i]
-            guard d != 0 else { return nil }
-            delta[i] = 0
-            return (0, d)
-        }
-        let cap = writeConfig.maxPulsesPerUpdate
+                    rounding: inout SeededGenerator) -> Int? {
         var n: Int
         switch scheme {
         case .round:
@@ -102,17 +99,15 @@ extension CrossbarLayer {
             if f > v { f -= 1 }
             n = Int(f) + (rounding.nextUnitFloat() < v - f ? 1 : 0)
         case .accumulate:
-            let chi = accumulator.pointer
-            let x = chi[i]
+            let x = accumulator.pointer[i]
             let eps = writeConfig.accumulateThresholdSteps
             if x < eps && x > -eps { return nil }
             n = Int(roundToNearest(truncateTowardZero(x / eps) * eps))
-            if cap > 0 { n = min(max(n, -cap), cap) }
-            chi[i] = x - Float(n)
-            return n == 0 ? nil : (n, 0)
         }
+        let cap = writeConfig.maxPulsesPerUpdate
         if cap > 0 { n = min(max(n, -cap), cap) }
-        return n == 0 ? nil : (n, 0)
+        if scheme == .accumulate { accumulator.pointer[i] -= Float(n) }  // χ keeps what is not sent
+        return n == 0 ? nil : n
     }
 
     /// Sends `n` pulses' worth of change to pair `i` under the pair policy, then verifies

@@ -48,6 +48,7 @@ public final class CrossbarLayer: @unchecked Sendable {
     /// Read-noise variance terms during accumulation, then the noise standard deviation.
     let partialVariance: Buffer<Float>
     let tileActive: Buffer<UInt8>
+    /// The DAC-quantized input of a graded read (other reads use the input as it is).
     let inputScratch: Buffer<Float>
     let noiseScratch: Buffer<Float>
     let activeRows: Buffer<Int32>
@@ -77,8 +78,8 @@ public final class CrossbarLayer: @unchecked Sendable {
         pairConductance = Buffer(repeating: 0, count: rows * cols)
         rowConductance = Buffer(repeating: 0, count: rows)
         accumulator = Buffer(repeating: 0, count: writeConfig.scheme == .accumulate ? rows * cols : 0)
-        rowTiles = (rows + config.tileRows - 1) / config.tileRows
-        colTiles = (cols + config.tileCols - 1) / config.tileCols
+        rowTiles = ceilDiv(rows, config.tileRows)
+        colTiles = ceilDiv(cols, config.tileCols)
         partial = Buffer(repeating: 0, count: rowTiles * stride)
         partialVariance = Buffer(repeating: 0, count: rowTiles * stride)
         tileActive = Buffer(repeating: 0, count: rowTiles)
@@ -114,8 +115,11 @@ public final class CrossbarLayer: @unchecked Sendable {
     public var maxWeight: Float { weightScale * maxPairWeight }
 
     /// Recomputes every derived matrix from the devices (after a restore or a drift step).
+    /// The pair and row conductance sums start again from zero: ``refreshSynapse(_:timeSeconds:)``
+    /// updates a row by the change of its pair, so a stale pair sum would leave Σ(new − old).
     public func refreshAll(timeSeconds: Float) {
         rowConductance.fill(0)
+        pairConductance.fill(0)
         for i in 0..<(rows * cols) { refreshSynapse(i, timeSeconds: timeSeconds) }
     }
 

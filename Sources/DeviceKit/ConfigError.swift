@@ -28,10 +28,12 @@ public enum ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Small helpers for range validation, so every check names its key the same way.
 public enum Validate {
-    public static func positive(_ v: Float, _ key: String) throws {
+    /// `v > 0` and finite (a `Float` device parameter or a `Double` cost constant).
+    public static func positive<T: BinaryFloatingPoint>(_ v: T, _ key: String) throws {
         guard v > 0, v.isFinite else { throw ConfigError.outOfRange(key: key, value: "\(v)", allowed: "> 0, finite") }
     }
-    public static func nonNegative(_ v: Float, _ key: String) throws {
+    /// `v ≥ 0` and finite.
+    public static func nonNegative<T: BinaryFloatingPoint>(_ v: T, _ key: String) throws {
         guard v >= 0, v.isFinite else { throw ConfigError.outOfRange(key: key, value: "\(v)", allowed: ">= 0, finite") }
     }
     public static func inRange(_ v: Float, _ range: ClosedRange<Float>, _ key: String) throws {

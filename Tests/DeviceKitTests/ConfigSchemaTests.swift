@@ -117,4 +117,36 @@ struct StateCodingTests {
         #expect(StateDigest.hex(a).count == 16)
         #expect(StateDigest.fnv1a([]) == 0xCBF2_9CE4_8422_2325)
     }
+
+    @Test("positive and nonNegative name the value alike for Float and Double")
+    func floatingPointChecks() {
+        #expect(throws: ConfigError.outOfRange(key: "a", value: "-0.5", allowed: "> 0, finite")) {
+            try Validate.positive(Float(-0.5), "a")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "b", value: "-1e-07", allowed: ">= 0, finite")) {
+            try Validate.nonNegative(-1e-7, "b")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "c", value: "inf", allowed: "> 0, finite")) {
+            try Validate.positive(Double.infinity, "c")
+        }
+    }
+
+    @Test("keys join with a dot, and a section validated at the root names bare keys")
+    func dottedKeys() {
+        #expect(ConfigKey.join("", "dwMin") == "dwMin")
+        #expect(ConfigKey.join("hardware.device", "dwMin") == "hardware.device.dwMin")
+        var v = VerifyParameters()
+        v.toleranceSteps = 0
+        #expect(throws: ConfigError.outOfRange(key: "toleranceSteps", value: "0.0", allowed: "> 0, finite")) {
+            try v.validate(at: "")
+        }
+        #expect(throws: ConfigError.outOfRange(key: "verify.toleranceSteps", value: "0.0", allowed: "> 0, finite")) {
+            try v.validate(at: "verify")
+        }
+        v = VerifyParameters()
+        v.maxRetries = -1
+        #expect(throws: ConfigError.outOfRange(key: "maxRetries", value: "-1", allowed: "0…100")) {
+            try v.validate(at: "")
+        }
+    }
 }

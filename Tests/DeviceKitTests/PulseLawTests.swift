@@ -145,4 +145,12 @@ struct CharacterizationTests {
         let late = points.last { !$0.gMaxEffective.isNaN }!
         #expect(late.gMaxEffective < early.gMaxEffective)
     }
+
+    @Test("one point per decade: cycles 0, 1, 10, 100, … (10^1 is exactly 10)")
+    func enduranceOnePointPerDecade() {
+        var preset = DevicePreset()
+        preset.device.dwMin = 0.01
+        let points = EnduranceCycling.run(preset: preset, devices: 2, maxCycles: 10_000, pointsPerDecade: 1, seed: 2)
+        #expect(points.map(\.cycles) == [0, 1, 10, 100, 1_000, 10_000])
+    }
 }

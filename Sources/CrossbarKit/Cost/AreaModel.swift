@@ -35,12 +35,12 @@ public struct AreaBreakdown: Equatable, Sendable, Codable {
         let x = Double(cost.crossbarSize)
         let cellsPerTile = Double(layout.tileRows * layout.tileCols)
         cellsSquareMicrometres = tiles * 2 * a.crossbarSquareMicrometres * cellsPerTile / (x * x)
-        let adcsPerTile = Double((layout.tileCols + cost.columnsPerADC - 1) / cost.columnsPerADC)
-        let adc = cost.converters.adcSquareMicrometres(bits: adcBits, reference: a.adcSquareMicrometres)
+        let adcsPerTile = Double(ceilDiv(layout.tileCols, cost.columnsPerADC))
+        let adc = cost.converters.adcScaled(bits: adcBits, reference: a.adcSquareMicrometres)
         convertersSquareMicrometres = tiles * adcsPerTile * (adc + a.columnMuxSquareMicrometres)
         let uBits = Double(layout.membraneBits > 0 ? layout.membraneBits : a.membraneBits)
         neuronModuleSquareMicrometres = Double(layout.neurons) * uBits * a.sramBitSquareMicrometres
-        let groups = Double((layout.tileCount + cost.crossbarsPerTile - 1) / cost.crossbarsPerTile)
+        let groups = Double(ceilDiv(layout.tileCount, cost.crossbarsPerTile))
         let perGroup = x / 8 * a.subtractorSquareMicrometres + a.tempBufferSquareMicrometres
             + a.tileBufferSquareMicrometres + a.hTreeSquareMicrometres
         peripherySquareMicrometres = groups * perGroup + Double(layout.inputs) * uBits * a.sramBitSquareMicrometres

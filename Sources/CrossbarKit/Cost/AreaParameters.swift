@@ -44,7 +44,7 @@ extension AreaParameters: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         let all: [(Double, String)] = [
             (crossbarSquareMicrometres, "crossbarSquareMicrometres"), (adcSquareMicrometres, "adcSquareMicrometres"),
             (columnMuxSquareMicrometres, "columnMuxSquareMicrometres"),

@@ -39,7 +39,7 @@ public struct ChipLayout: Equatable, Sendable {
 
     /// Tiles of layer `l`: `⌈rows/tileRows⌉·⌈cols/tileCols⌉`.
     public func tiles(_ l: Layer) -> Int {
-        ((l.rows + tileRows - 1) / tileRows) * ((l.cols + tileCols - 1) / tileCols)
+        ceilDiv(l.rows, tileRows) * ceilDiv(l.cols, tileCols)
     }
 
     /// Tiles of all layers (one PE each: the whole network is mapped, weights stationary).

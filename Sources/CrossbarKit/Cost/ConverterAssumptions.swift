@@ -43,13 +43,9 @@ public struct ConverterAssumptions: Equatable, Sendable {
 
     public init() {}
 
-    /// Energy of one ADC conversion at `bits` (0 = ideal), pJ: `E_ADC·factor(b, b_ref)`.
-    public func adcPicojoules(bits: Int, reference: Double) -> Double {
-        reference * adcScaling.factor(bits: effectiveBits(bits), referenceBits: adcReferenceBits)
-    }
-
-    /// Area of one ADC at `bits` (0 = ideal), µm², scaled like its energy.
-    public func adcSquareMicrometres(bits: Int, reference: Double) -> Double {
+    /// An ADC cost at `bits` (0 = ideal) from its `reference` value at ``adcReferenceBits``:
+    /// `reference·factor(b, b_ref)`. Energy per conversion (pJ) and area (µm²) scale alike.
+    public func adcScaled(bits: Int, reference: Double) -> Double {
         reference * adcScaling.factor(bits: effectiveBits(bits), referenceBits: adcReferenceBits)
     }
 
@@ -71,7 +67,7 @@ extension ConverterAssumptions: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(adcReferenceBits, 1...24, k("adcReferenceBits"))
         try Validate.nonNegative(rowDriverPicojoules, k("rowDriverPicojoules"))
         try Validate.inRange(bitsWhenIdeal, 1...24, k("bitsWhenIdeal"))

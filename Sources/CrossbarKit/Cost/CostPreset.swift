@@ -63,7 +63,7 @@ extension CostPreset: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(clockMegahertz, k("clockMegahertz"))
         try Validate.positive(peCycleClocks, k("peCycleClocks"))
         try Validate.inRange(crossbarSize, 8...4096, k("crossbarSize"))

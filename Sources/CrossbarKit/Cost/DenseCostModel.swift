@@ -43,7 +43,7 @@ public struct DenseCostModel: Equatable, Sendable {
     /// PE cycles of one layer at one time step: `⌈C_out/X⌉·⌈C_in/X⌉·H_out²`.
     public func peCycles(_ l: Layer) -> Double {
         let x = cost.crossbarSize
-        return Double((l.outputChannels + x - 1) / x) * Double((l.inputChannels + x - 1) / x)
+        return Double(ceilDiv(l.outputChannels, x)) * Double(ceilDiv(l.inputChannels, x))
             * Double(l.outputSize * l.outputSize)
     }
 
@@ -55,9 +55,8 @@ public struct DenseCostModel: Equatable, Sendable {
         b.crossbarCellsPicojoules = g * Double(k * k) * s.crossbarPicojoules
         b.adcPicojoules = g * g * s.adcPicojoules
         b.columnMuxPicojoules = g * g * s.columnMuxPicojoules
-        b.accumulationPicojoules = g * 16 * s.subtractorPicojoules
-        b.interconnectPicojoules = s.hTreePicojoules + s.memoryFetchPicojoules + s.tileBufferPicojoules
-            + g * s.tempBufferPicojoules
+        b.accumulationPicojoules = s.accumulationPicojoules(crossbarSize: cost.crossbarSize)
+        b.interconnectPicojoules = s.interconnectPicojoules(crossbarSize: cost.crossbarSize)
         b.neuronPicojoules = s.neuronModulePicojoules
         return b
     }

@@ -52,7 +52,7 @@ public struct EnergyLedger: Equatable, Sendable {
         let toPicojoules = 1e12
         let vRead = Double(e.readVoltage)
         cellPicojoulesPerConductance = vRead * vRead * gMax * Double(e.readPulseSeconds) * toPicojoules
-        adcConversionPicojoules = cost.converters.adcPicojoules(bits: xb.adcBits, reference: s.adcPicojoules)
+        adcConversionPicojoules = cost.converters.adcScaled(bits: xb.adcBits, reference: s.adcPicojoules)
         columnMuxPicojoules = s.columnMuxPicojoules
         rowDriverPicojoules = cost.converters.rowDriverPicojoules
         dacConversionPicojoules = cost.converters.dacPicojoules(bits: xb.dacBits)

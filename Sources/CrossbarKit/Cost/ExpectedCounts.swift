@@ -29,7 +29,7 @@ extension OperationCounts {
             step.cellReadConductance += active * Double(cols) * pairConductance
             step.adcConversions += activeTiles * Double(cols)
             step.partialSumAdds += activeTiles * Double(cols)
-            step.tileActivations += activeTiles * Double((cols + tileCols - 1) / tileCols)
+            step.tileActivations += activeTiles * Double(ceilDiv(cols, tileCols))
             step.neuronUpdates += Double(cols)
         }
         var out = OperationCounts()

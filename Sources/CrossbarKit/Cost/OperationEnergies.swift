@@ -41,9 +41,19 @@ public struct SpikeSimEnergies: Equatable, Sendable {
     /// memory fetch, tile buffer, X/8 temporary-buffer accesses and 16·X/8 subtractions —
     /// for a crossbar of `x` columns, pJ.
     public func tileOverheadPicojoules(crossbarSize x: Int) -> Double {
-        let groups = Double(x) / 8
-        return hTreePicojoules + memoryFetchPicojoules + tileBufferPicojoules
-            + groups * tempBufferPicojoules + groups * 16 * subtractorPicojoules
+        interconnectPicojoules(crossbarSize: x) + accumulationPicojoules(crossbarSize: x)
+    }
+
+    /// The interconnect part of ``tileOverheadPicojoules(crossbarSize:)``: H-tree, memory
+    /// fetch, tile buffer and X/8 temporary-buffer accesses per PE cycle, pJ.
+    public func interconnectPicojoules(crossbarSize x: Int) -> Double {
+        hTreePicojoules + memoryFetchPicojoules + tileBufferPicojoules + Double(x) / 8 * tempBufferPicojoules
+    }
+
+    /// The accumulation part of ``tileOverheadPicojoules(crossbarSize:)``: 16·X/8
+    /// subtractions per PE cycle, pJ.
+    public func accumulationPicojoules(crossbarSize x: Int) -> Double {
+        Double(x) / 8 * 16 * subtractorPicojoules
     }
 }
 
@@ -67,7 +77,7 @@ extension SpikeSimEnergies: Configurable {
             (subtractorPicojoules, "subtractorPicojoules"), (memoryFetchPicojoules, "memoryFetchPicojoules"),
             (neuronModulePicojoules, "neuronModulePicojoules"),
         ]
-        for (v, n) in all { try Validate.nonNegative(v, path.isEmpty ? n : path + "." + n) }
+        for (v, n) in all { try Validate.nonNegative(v, ConfigKey.join(path, n)) }
     }
 }
 
@@ -112,6 +122,6 @@ extension DigitalEnergies: Configurable {
             (float32AddPicojoules, "float32AddPicojoules"), (float32MultiplyPicojoules, "float32MultiplyPicojoules"),
             (sramPicojoulesPerBit, "sramPicojoulesPerBit"),
         ]
-        for (v, n) in all { try Validate.nonNegative(v, path.isEmpty ? n : path + "." + n) }
+        for (v, n) in all { try Validate.nonNegative(v, ConfigKey.join(path, n)) }
     }
 }

@@ -35,7 +35,7 @@ extension DaemonConfig: Configurable {
     }
 
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(maxLineBytes, 64...(1 << 30), k("maxLineBytes"))
         try Validate.inRange(maxInFlightPerClient, 1...1_000_000, k("maxInFlightPerClient"))
         try Validate.inRange(metricsPort, 0...65535, k("metricsPort"))

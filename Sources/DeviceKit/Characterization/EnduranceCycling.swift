@@ -1,3 +1,5 @@
+import RealModule
+
 /// One row of an endurance test: the population after `cycles` SET/RESET cycles.
 public struct EndurancePoint: Equatable, Sendable {
     public var cycles: Int
@@ -26,7 +28,7 @@ public enum EnduranceCycling {
         var steps = lastStep
         var points = [point(population, cycles: 0, steps: steps)]
         var next = 1.0
-        let factor = pow10(1.0 / Double(max(pointsPerDecade, 1)))
+        let factor = Double.pow(10, 1 / Double(max(pointsPerDecade, 1)))
         var cycle = 0
         while cycle < maxCycles {
             cycle += 1
@@ -46,14 +48,6 @@ public enum EnduranceCycling {
             }
         }
         return points
-    }
-
-    static func pow10(_ x: Double) -> Double {
-        // 10^x for 0 < x ≤ 1 without Foundation: exp(x·ln 10) by a short series is enough here.
-        var term = 1.0, sum = 1.0
-        let y = x * 2.302585092994046
-        for k in 1..<30 { term *= y / Double(k); sum += term }
-        return sum
     }
 
     static func point(_ p: DevicePopulation, cycles: Int, steps: [Float]) -> EndurancePoint {

@@ -1,14 +1,3 @@
-/// `Double` keys and checks, for constants that span many decades (cost presets: 1e-6 to
-/// 1e3 pJ) and are kept exactly as written.
-extension Validate {
-    public static func positive(_ v: Double, _ key: String) throws {
-        guard v > 0, v.isFinite else { throw ConfigError.outOfRange(key: key, value: "\(v)", allowed: "> 0, finite") }
-    }
-    public static func nonNegative(_ v: Double, _ key: String) throws {
-        guard v >= 0, v.isFinite else { throw ConfigError.outOfRange(key: key, value: "\(v)", allowed: ">= 0, finite") }
-    }
-}
-
 extension ConfigField {
     /// A number held as `Double` (cost constants span 1e-6…1e3 pJ; kept exact as written).
     public static func double(_ name: String, _ kp: WritableKeyPath<Root, Double>) -> Self {

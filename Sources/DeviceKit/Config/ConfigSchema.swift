@@ -21,7 +21,7 @@ extension Configurable {
         }
         let fields = Self.schema
         for entry in entries {
-            let keyPath = path.isEmpty ? entry.key : path + "." + entry.key
+            let keyPath = ConfigKey.join(path, entry.key)
             guard let field = fields.first(where: { $0.name == entry.key }) else {
                 throw ConfigError.unknownKey(key: keyPath, allowed: fields.map(\.name))
             }
@@ -38,7 +38,7 @@ extension Configurable {
     public func validateAll(at path: String = "") throws {
         try validate(at: path)
         for field in Self.schema {
-            try field.validateNested(self, path.isEmpty ? field.name : path + "." + field.name)
+            try field.validateNested(self, ConfigKey.join(path, field.name))
         }
     }
 }

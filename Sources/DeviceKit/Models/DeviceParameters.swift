@@ -120,7 +120,7 @@ extension DeviceParameters: Configurable {
     }
 
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(dwMin, k("dwMin"))
         for (v, n) in [(dwMinDtod, "dwMinDtod"), (dwMinStd, "dwMinStd"), (upDownDtod, "upDownDtod"),
                        (wMinDtod, "wMinDtod"), (wMaxDtod, "wMaxDtod"), (gammaUpDtod, "gammaUpDtod"),

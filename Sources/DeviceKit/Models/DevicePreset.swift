@@ -31,6 +31,6 @@ extension DevicePreset: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        try Validate.inRange(refreshMargin, 0...0.5, path.isEmpty ? "refreshMargin" : path + ".refreshMargin")
+        try Validate.inRange(refreshMargin, 0...0.5, ConfigKey.join(path, "refreshMargin"))
     }
 }

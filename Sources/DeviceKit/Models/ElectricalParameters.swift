@@ -46,7 +46,7 @@ extension ElectricalParameters: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(onResistanceOhms, k("onResistanceOhms"))
         guard onOffRatio > 1, onOffRatio.isFinite else {
             throw ConfigError.outOfRange(key: k("onOffRatio"), value: "\(onOffRatio)", allowed: "> 1")

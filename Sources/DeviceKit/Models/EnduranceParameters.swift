@@ -39,7 +39,7 @@ extension EnduranceParameters: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         guard medianPulses >= 1 else {
             throw ConfigError.outOfRange(key: k("medianPulses"), value: "\(medianPulses)", allowed: ">= 1 or .inf")
         }
@@ -84,7 +84,7 @@ extension DriftParameters: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.nonNegative(nu, k("nu"))
         try Validate.nonNegative(nuDtod, k("nuDtod"))
         try Validate.positive(t0Seconds, k("t0Seconds"))
@@ -112,7 +112,7 @@ extension VerifyParameters: Configurable {
         [.bool("enabled", \.enabled), .float("toleranceSteps", \.toleranceSteps), .int("maxRetries", \.maxRetries)]
     }
     public func validate(at path: String) throws {
-        try Validate.positive(toleranceSteps, path + ".toleranceSteps")
-        try Validate.inRange(maxRetries, 0...100, path + ".maxRetries")
+        try Validate.positive(toleranceSteps, ConfigKey.join(path, "toleranceSteps"))
+        try Validate.inRange(maxRetries, 0...100, ConfigKey.join(path, "maxRetries"))
     }
 }

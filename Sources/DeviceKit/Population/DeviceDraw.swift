@@ -21,12 +21,7 @@ public struct DeviceDraw: Sendable {
     public init(_ p: DeviceParameters, step: Float, rng: inout SeededGenerator) {
         let g = 1 + p.dwMinDtod * rng.nextGaussian()
         let r = p.upDownDtod * rng.nextGaussian()
-        let beta = p.upDown
-        if beta > 0 {
-            stepUp = abs(step * (g + r)); stepDown = abs(step * (g - beta - r))
-        } else {
-            stepUp = abs(step * (g + beta + r)); stepDown = abs(step * (g - r))
-        }
+        (stepUp, stepDown) = Self.oneSided(step, gain: g, noise: r, asymmetry: p.upDown)
         var hi = p.wMax * (1 + p.wMaxDtod * rng.nextGaussian())
         var lo = p.wMin * (1 + p.wMinDtod * rng.nextGaussian())
         if lo > hi { swap(&lo, &hi) }
@@ -44,17 +39,19 @@ public struct DeviceDraw: Sendable {
         case .powStep:
             let gg = 1 + p.powGammaDtod * rng.nextGaussian()
             let rr = p.powUpDownDtod * rng.nextGaussian()
-            let b = p.powUpDown
-            if b > 0 {
-                shapeUp = abs(p.powGamma * (gg + rr)); shapeDown = abs(p.powGamma * (gg - b - rr))
-            } else {
-                shapeUp = abs(p.powGamma * (gg + b + rr)); shapeDown = abs(p.powGamma * (gg - rr))
-            }
+            (shapeUp, shapeDown) = Self.oneSided(p.powGamma, gain: gg, noise: rr, asymmetry: p.powUpDown)
         case .neurosim:
             shapeUp = p.aLTP * (1 + p.aDtod * rng.nextGaussian())
             shapeDown = p.aLTD * (1 + p.aDtod * rng.nextGaussian())
         case .ideal, .constantStep, .softBounds:
             break
         }
+    }
+
+    /// aihwkit's one-sided asymmetry of an up/down pair around `scale`: with gain `g`, noise
+    /// `r` and asymmetry β, `(|s·(g + r)|, |s·(g − β − r)|)` for β > 0, else
+    /// `(|s·(g + β + r)|, |s·(g − r)|)`.
+    static func oneSided(_ s: Float, gain g: Float, noise r: Float, asymmetry beta: Float) -> (up: Float, down: Float) {
+        beta > 0 ? (abs(s * (g + r)), abs(s * (g - beta - r))) : (abs(s * (g + beta + r)), abs(s * (g - r)))
     }
 }

@@ -33,7 +33,6 @@ extension DevicePopulation {
     @inlinable
     public func normalizedConductance(_ i: Int, w: Float) -> Float {
         let lo = nominalMin.pointer[i], hi = nominalMax.pointer[i]
-        let gMin = 1 / preset.electrical.onOffRatio
         let x = (w - lo) / (hi - lo)
         return gMin + min(max(x, 0), 1) * (1 - gMin)
     }
@@ -54,6 +53,8 @@ extension DevicePopulation {
         let w = weight.pointer, st = status.pointer
         let sd = p.nominalStep * p.dwMinStd
         let wearOn = budget.pointer[i].isFinite
+        let neurosim = p.model == .neurosim
+        let curve = up ? curveUp.pointer : curveDown.pointer
         writes.pointer[i] &+= 1
         lastWriteSeconds.pointer[i] = timeSeconds
         for _ in 0..<total {
@@ -69,9 +70,10 @@ extension DevicePopulation {
                 continue
             }
             let lo = boundMin.pointer[i], hi = boundMax.pointer[i]
-            var step = PulseLaw.meanStep(p, up: up, w: w[i],
-                                         stepUp: stepUp.pointer[i], stepDown: stepDown.pointer[i],
-                                         lo: lo, hi: hi, shapeUp: shapeUp.pointer[i], shapeDown: shapeDown.pointer[i])
+            var step = neurosim
+                ? curve[i].step(x: w[i] - lo, range: hi - lo)
+                : PulseLaw.meanStep(p, up: up, w: w[i], stepUp: stepUp.pointer[i], stepDown: stepDown.pointer[i],
+                                    lo: lo, hi: hi, shapeUp: shapeUp.pointer[i], shapeDown: shapeDown.pointer[i])
             if sd > 0 {
                 // aihwkit multiplies the whole step by (1 + σξ); LinearStep/SoftBounds with
                 // multNoise off noise only the constant part Δ±; NeuroSim adds σ·Δw_min·ξ.

@@ -18,7 +18,6 @@ extension DevicePopulation {
         }
         if d.nu > 0, dt > d.t0Seconds {
             let nu = d.nu * driftSpread(i)
-            let gMin = 1 / preset.electrical.onOffRatio
             let g = normalizedConductance(i, w: w) * Float.pow(dt / d.t0Seconds, -nu)
             w = lo + (g - gMin) / (1 - gMin) * (hi - lo)
         }

@@ -36,6 +36,11 @@ public final class DevicePopulation: @unchecked Sendable {
     /// Law-specific shape parameters (γ or A), up and down.
     public let shapeUp: Buffer<Float>
     public let shapeDown: Buffer<Float>
+    /// NeuroSim's per-device curve constants derived from A±, up and down (empty for other laws).
+    public let curveUp: Buffer<NeuroSimCurve>
+    public let curveDown: Buffer<NeuroSimCurve>
+    /// Normalized conductance of the as-fabricated minimum, `1/onOffRatio`.
+    public let gMin: Float
     /// Endurance budget N_end, pulses (infinite when wear-out is off).
     public let budget: Buffer<Float>
     /// Whether the device ends stuck at its maximum when it fails (drawn at construction).
@@ -68,6 +73,10 @@ public final class DevicePopulation: @unchecked Sendable {
         boundMax = Buffer(repeating: 0, count: count)
         shapeUp = Buffer(repeating: 0, count: count)
         shapeDown = Buffer(repeating: 0, count: count)
+        let neurosim = p.model == .neurosim
+        curveUp = Buffer(repeating: NeuroSimCurve(), count: neurosim ? count : 0)
+        curveDown = Buffer(repeating: NeuroSimCurve(), count: neurosim ? count : 0)
+        gMin = 1 / preset.electrical.onOffRatio
         budget = Buffer(repeating: .infinity, count: count)
         failsHigh = Buffer(repeating: 0, count: count)
         status = Buffer(repeating: DeviceStatus.healthy.rawValue, count: count)
@@ -84,6 +93,10 @@ public final class DevicePopulation: @unchecked Sendable {
             nominalMin[i] = d.lo; nominalMax[i] = d.hi
             boundMin[i] = d.lo; boundMax[i] = d.hi
             shapeUp[i] = d.shapeUp; shapeDown[i] = d.shapeDown
+            if neurosim {
+                curveUp[i] = NeuroSimCurve(a: d.shapeUp, pulsesMax: p.pulsesMax, up: true)
+                curveDown[i] = NeuroSimCurve(a: d.shapeDown, pulsesMax: p.pulsesMax, up: false)
+            }
             let w0 = p.model == .ideal ? initialWeight : min(max(initialWeight, d.lo), d.hi)
             weight[i] = w0
             apparent[i] = w0

@@ -50,7 +50,7 @@ extension EncoderConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(gain, k("gain"))
         if scaling == .fixedRange, !(rangeMax > rangeMin) {
             throw ConfigError.inconsistent(key: k("rangeMax"), reason: "rangeMax must exceed rangeMin")

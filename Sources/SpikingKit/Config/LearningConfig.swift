@@ -37,7 +37,7 @@ extension LearningConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.nonNegative(learningRate, k("learningRate"))
         try Validate.nonNegative(readoutLearningRate, k("readoutLearningRate"))
         try Validate.inRange(traceDecay, 0...0.9999, k("traceDecay"))

@@ -62,7 +62,7 @@ extension NetworkConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         let inner = layers.dropFirst().dropLast()
         guard layers.count >= 2, inner.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }),
               (0...1_000_000).contains(inputs), classes == 0 || (2...100_000).contains(classes) else {

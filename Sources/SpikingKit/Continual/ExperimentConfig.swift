@@ -58,7 +58,7 @@ extension ExperimentConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.inRange(tasks, 1...1000, k("tasks"))
         try Validate.inRange(classesPerTask, 1...100_000, k("classesPerTask"))
         try Validate.inRange(channels, 0...100_000, k("channels"))

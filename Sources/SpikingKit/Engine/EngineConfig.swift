@@ -22,7 +22,7 @@ extension EngineConfig: Configurable {
         ]
     }
     public func validate(at path: String) throws {
-        func k(_ n: String) -> String { path.isEmpty ? n : path + "." + n }
+        func k(_ n: String) -> String { ConfigKey.join(path, n) }
         try Validate.positive(samplePeriodSeconds, k("samplePeriodSeconds"))
         try Validate.inRange(accuracyWindow, 1...10_000_000, k("accuracyWindow"))
     }
