@@ -5,7 +5,7 @@ import DeviceKit
 import Foundation
 import Logging
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the daemon: NDJSON/CSV samples in on stdin, a Unix socket and/or TCP; one response line per request line.",
@@ -47,18 +47,13 @@ struct ServeCommand: ParsableCommand {
     /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
     /// profilers such as valgrind handle); the daemon runs its services on Swift's
     /// concurrency pool while the main thread waits.
-    func run() throws {
-        let services: DaemonServices
-        do {
-            let resolved = try options.resolve()
-            let daemon = try resolveDaemonConfig()
-            services = try DaemonServices.start(
-                config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
-                configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
-        } catch {
-            fail(error)
-        }
-        do { try services.runBlocking() } catch { fail(error) }
+    func execute() throws {
+        let resolved = try options.resolve()
+        let daemon = try resolveDaemonConfig()
+        let services = try DaemonServices.start(
+            config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
+            configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
+        try services.runBlocking()
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {
