@@ -125,6 +125,9 @@ extension CrossbarLayer {
     /// noises, DESIGN §3.2), digitize with the ADC (clip to full scale, round to the nearest
     /// level), and add the tile's digital partial sum into `out[0..<cols]` (overwritten).
     /// Returns the number of ADC conversions.
+    ///
+    /// The deviates come from a ``NormalBlockGenerator`` seeded from `rng` for this read
+    /// (16 draws), eight columns at a time.
     public func convert(into out: UnsafeMutablePointer<Float>, rng: inout SeededGenerator) -> Int {
         let cols = self.cols, stride = self.stride
         out.update(repeating: 0, count: cols)
@@ -136,12 +139,13 @@ extension CrossbarLayer {
         let lsb = adc ? fullScale / maxCode : 0
         let inverseLSB = adc ? 1 / lsb : 0
         let noise = noiseScratch.pointer
+        var normals = withNoise ? NormalBlockGenerator(seededFrom: &rng) : nil
         var conversions = 0
         for rt in 0..<rowTiles where active[rt] != 0 {
             let acc = part + rt * stride, sd = psd + rt * stride
             conversions += cols
+            if withNoise { normals!.fill(noise, count: cols) }
             // One loop per combination, so the column loop carries no branches.
-            if withNoise { rng.fillGaussians(noise, count: cols) }
             switch (withNoise, adc) {
             case (true, true):
                 for c in 0..<cols {

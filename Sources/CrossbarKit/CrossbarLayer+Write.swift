@@ -44,7 +44,19 @@ extension CrossbarLayer {
                 m &+= isNonZero(v)
             }
         }
-        // Pass 2 (sparse): only the listed entries; row by row for the write latency.
+        sendListed(m, delta, timeSeconds: timeSeconds, rng: &rng, roundingRNG: &roundingRNG, counts: &counts)
+        // Consumes the ideal update (and turns any −0 left in it into +0).
+        if ideal { delta.update(repeating: 0, count: n) }
+    }
+
+    /// Pass 2 of a write (sparse): sends the pulses of the first `m` entries of ``candidates``
+    /// (ascending), row by row for the write latency.
+    func sendListed(_ m: Int, _ delta: UnsafeMutablePointer<Float>, timeSeconds: Float,
+                    rng: inout SeededGenerator, roundingRNG: inout SeededGenerator,
+                    counts: inout OperationCounts) {
+        let ideal = preset.device.model == .ideal
+        let scheme = writeConfig.scheme
+        let list = candidates.pointer
         let tSet = Double(preset.electrical.setPulseSeconds), tReset = Double(preset.electrical.resetPulseSeconds)
         var tally = PulseTally()
         var writes = 0
@@ -72,8 +84,6 @@ extension CrossbarLayer {
             rowSet = max(rowSet, t.setPulses); rowReset = max(rowReset, t.resetPulses)
         }
         counts.writeLatencySeconds += Double(rowSet) * tSet + Double(rowReset) * tReset
-        // Consumes the ideal update (and turns any −0 left in it into +0).
-        if ideal { delta.update(repeating: 0, count: n) }
         counts.synapseWrites += Double(writes)
         counts.add(tally)
     }

@@ -27,7 +27,7 @@ struct PulseLawTests {
         #expect(d.weight[0] < 0.6)
         _ = d.pulse(0, count: 1, timeSeconds: 0, rng: &rng)
         #expect(d.weight[0] == 0.6)
-        #expect(d.setPulses[0] == UInt64(needed))
+        #expect(d.setPulses[0] == UInt32(needed))
     }
 
     @Test("noiseless softBounds follows w_n = wMax − (wMax − w0)·(1 − dwMin/wMax)^n")

@@ -86,6 +86,7 @@ struct LearningRuleTests {
             }
         }
         let g1 = (0..<12).map { x[$0 / 4] * s[$0 % 4] }
+        net.formStaticGradient()
         let gotHidden = net.hidden[0].gradient.array.map(Double.init)
         let gotReadout = net.readout.gradient.array.map(Double.init)
         for k in 0..<12 { #expect(abs(gotHidden[k] - g1[k]) < 1e-5, "hidden gradient \(k)") }
@@ -110,6 +111,7 @@ struct LearningRuleTests {
         var counts = OperationCounts()
         _ = net.run(sample, encoder: encoder, target: 0, random: &random, counts: &counts)
         let before1 = net.layers[0].weights, before2 = net.layers[1].weights
+        net.formStaticGradient()
         let g1 = net.hidden[0].gradient.array, g2 = net.readout.gradient.array
         net.commit(counts: &counts, timeSeconds: 0, random: &random)
         for k in 0..<12 { #expect(abs(net.layers[0].weights[k] - (before1[k] - 0.1 * g1[k])) < 1e-6) }

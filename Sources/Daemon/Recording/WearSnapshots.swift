@@ -45,12 +45,12 @@ enum WearSnapshots {
             let sp = p.setPulses.pointer, rp = p.resetPulses.pointer, wp = p.wastedPulses.pointer, st = p.status.pointer
             for r in rows {
                 for i in (r * layer.cols + cols.lowerBound)..<(r * layer.cols + cols.upperBound) {
-                    let n = sp[i] &+ rp[i]
+                    let n = UInt64(sp[i]) &+ UInt64(rp[i])
                     maxPulses = max(maxPulses, n)
                     total &+= n
-                    set &+= sp[i]
-                    reset &+= rp[i]
-                    wasted &+= wp[i]
+                    set &+= UInt64(sp[i])
+                    reset &+= UInt64(rp[i])
+                    wasted &+= UInt64(wp[i])
                     if st[i] != DeviceStatus.healthy.rawValue { failed += 1 }
                     if wearOut {
                         let u = Double(p.budgetUsed(i))

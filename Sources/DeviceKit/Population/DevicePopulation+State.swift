@@ -7,7 +7,7 @@ extension DevicePopulation {
         w.write(weight); w.write(apparent)
         w.write(boundMin); w.write(boundMax)
         w.write(status)
-        w.write(setPulses); w.write(resetPulses); w.write(writes); w.write(wastedPulses)
+        for counter in [setPulses, resetPulses, writes, wastedPulses] { w.writeWidened(counter) }
         w.write(lastWriteSeconds)
     }
 
@@ -16,8 +16,8 @@ extension DevicePopulation {
         try r.read(into: weight, "device weights"); try r.read(into: apparent, "apparent weights")
         try r.read(into: boundMin, "lower bounds"); try r.read(into: boundMax, "upper bounds")
         try r.read(into: status, "device status")
-        try r.read(into: setPulses, "SET counters"); try r.read(into: resetPulses, "RESET counters")
-        try r.read(into: writes, "write counters"); try r.read(into: wastedPulses, "wasted-pulse counters")
+        try r.readNarrowed(into: setPulses, "SET counters"); try r.readNarrowed(into: resetPulses, "RESET counters")
+        try r.readNarrowed(into: writes, "write counters"); try r.readNarrowed(into: wastedPulses, "wasted-pulse counters")
         try r.read(into: lastWriteSeconds, "last-write times")
     }
 }

@@ -46,13 +46,15 @@ public final class DevicePopulation: @unchecked Sendable {
     /// Whether the device ends stuck at its maximum when it fails (drawn at construction).
     public let failsHigh: Buffer<UInt8>
     public let status: Buffer<UInt8>
-    /// Wear counters. They only ever increase.
-    public let setPulses: Buffer<UInt64>
-    public let resetPulses: Buffer<UInt64>
+    /// Wear counters. They only ever increase. 32 bits each: 4.29·10⁹ pulses per device, far
+    /// beyond the endurance budgets of the presets (≤ 10¹² only for SRAM, whose wear-out is off
+    /// and which would need 4·10⁹ writes of one cell to wrap); checkpoints store them as 64-bit.
+    public let setPulses: Buffer<UInt32>
+    public let resetPulses: Buffer<UInt32>
     /// Write events (one per update that sent at least one pulse).
-    public let writes: Buffer<UInt64>
+    public let writes: Buffer<UInt32>
     /// Pulses delivered after the device had failed.
-    public let wastedPulses: Buffer<UInt64>
+    public let wastedPulses: Buffer<UInt32>
     /// Emulated time of the last write, seconds (for drift and retention).
     public let lastWriteSeconds: Buffer<Float>
 
@@ -136,7 +138,7 @@ public final class DevicePopulation: @unchecked Sendable {
 
     /// Total pulses delivered to device `i` (SET + RESET).
     @inlinable
-    public func pulses(_ i: Int) -> UInt64 { setPulses.pointer[i] &+ resetPulses.pointer[i] }
+    public func pulses(_ i: Int) -> UInt64 { UInt64(setPulses.pointer[i]) &+ UInt64(resetPulses.pointer[i]) }
 
     /// Number of devices that are not healthy.
     public var failedCount: Int {

@@ -36,7 +36,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     /// The complete state: the four xoshiro words.
     public var stateWords: [UInt64] { [s0, s1, s2, s3] }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -49,7 +49,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         return result
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// A uniform `Float` in [0, 1) with 24 random bits.

@@ -3,35 +3,50 @@
 /// Every stateful component writes its state through one of these in a fixed order; the
 /// matching ``StateReader`` reads it back. The format is versioned by the component that
 /// owns the blob (see `Checkpoint` in the I/O layer).
+///
+/// A digest-only writer (``init(digestOnly:)``) keeps no bytes: it folds each byte into the
+/// running FNV-1a hash, so a digest of a large network needs no copy of its state (a
+/// 784-512-10 network's state is 47 MB).
 public struct StateWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    public init() {}
+    let digestOnly: Bool
+    /// FNV-1a of everything written so far (kept only by a digest-only writer).
+    public private(set) var digest: UInt64 = StateDigest.offsetBasis
+    public init() { digestOnly = false }
+    /// A writer that only hashes (``digest``); ``bytes`` stays empty.
+    public init(digestOnly: Bool) { self.digestOnly = digestOnly }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        if digestOnly { digest = StateDigest.fold(digest, raw) } else { bytes.append(contentsOf: raw) }
+    }
 
     public mutating func write(_ v: UInt64) {
         var x = v.littleEndian
-        withUnsafeBytes(of: &x) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: &x) { append($0) }
     }
     public mutating func write(_ v: Int) { write(UInt64(bitPattern: Int64(v))) }
-    public mutating func write(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    public mutating func write(_ v: Bool) {
+        var x: UInt8 = v ? 1 : 0
+        withUnsafeBytes(of: &x) { append($0) }
+    }
     public mutating func write(_ v: Float) {
         var x = v.bitPattern.littleEndian
-        withUnsafeBytes(of: &x) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: &x) { append($0) }
     }
     public mutating func write(_ v: Double) { write(v.bitPattern) }
     /// A length-prefixed section tag, checked on read so a mismatched blob fails loudly.
     public mutating func tag(_ name: String) {
         let utf8 = Array(name.utf8)
         write(utf8.count)
-        bytes.append(contentsOf: utf8)
+        utf8.withUnsafeBytes { append($0) }
     }
     public mutating func write<T: BitwiseCopyable>(_ b: Buffer<T>) {
         write(b.count)
-        let raw = UnsafeRawBufferPointer(start: b.pointer, count: b.count * MemoryLayout<T>.stride)
-        bytes.append(contentsOf: raw)
+        append(UnsafeRawBufferPointer(start: b.pointer, count: b.count * MemoryLayout<T>.stride))
     }
     public mutating func write(_ a: [Float]) {
         write(a.count)
-        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        a.withUnsafeBytes { append($0) }
     }
     public mutating func write(_ a: [UInt64]) {
         write(a.count)
@@ -44,12 +59,14 @@ public enum StateError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated(at: Int, needed: Int)
     case tagMismatch(expected: String, found: String)
     case shapeMismatch(what: String, expected: Int, found: Int)
+    case valueTooLarge(what: String, value: UInt64, limit: UInt64)
 
     public var description: String {
         switch self {
         case let .truncated(at, needed): return "checkpoint truncated at byte \(at) (needed \(needed) more)"
         case let .tagMismatch(e, f): return "checkpoint section mismatch: expected '\(e)', found '\(f)'"
         case let .shapeMismatch(w, e, f): return "checkpoint \(w) has \(f) entries, the network needs \(e)"
+        case let .valueTooLarge(w, v, l): return "checkpoint \(w) holds \(v), more than this build stores (\(l))"
         }
     }
 }
@@ -119,13 +136,19 @@ public struct StateReader: Sendable {
 /// FNV-1a, 64 bit (Fowler, Noll & Vo): a fast, stable, non-cryptographic digest of a
 /// state blob. Same bytes, same digest, on every machine.
 public enum StateDigest {
-    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// Continues the FNV-1a hash `h` over `raw`.
+    static func fold(_ h: UInt64, _ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h = h
+        for b in raw { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h
     }
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let h = fnv1a(bytes)
+    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { fold(offsetBasis, $0) }
+    }
+    public static func hex(_ bytes: [UInt8]) -> String { hex(digest: fnv1a(bytes)) }
+    /// The 16-hex-digit form of a digest.
+    public static func hex(digest h: UInt64) -> String {
         let s = String(h, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }

@@ -41,6 +41,13 @@ public struct NetworkConfig: Equatable, Sendable {
     /// own devices). Off by default: it made no difference on digits and costs an extra
     /// row (with 64 inputs, an extra row-tile of conversions).
     public var bias: Bool = false
+    /// Rescale `maxWeights` and the learning rates by each layer's fan-in (see
+    /// `NetworkConfig+FanIn.swift`): `maxWeight·√(F_ref/F)`, `η·F_ref/F`.
+    public var fanInScaling: Bool = true
+    /// The fan-ins F_ref at which `maxWeights` and the learning rates hold as given, per
+    /// crossbar layer (the last entry repeats): the digits network's 64 inputs and 128
+    /// hidden neurons, where these defaults were tuned.
+    public var referenceFanIns: [Int] = [64, 128]
 
     public init() {}
 
@@ -58,7 +65,7 @@ extension NetworkConfig: Configurable {
             .float("leak", \.leak), .float("threshold", \.threshold), .choice("reset", \.reset),
             .float("readoutLeak", \.readoutLeak), .int("membraneBits", \.membraneBits),
             .floats("maxWeights", \.maxWeights), .floats("initGains", \.initGains),
-            .bool("bias", \.bias),
+            .bool("bias", \.bias), .bool("fanInScaling", \.fanInScaling), .ints("referenceFanIns", \.referenceFanIns),
         ]
     }
     public func validate(at path: String) throws {
@@ -79,6 +86,9 @@ extension NetworkConfig: Configurable {
         }
         guard !initGains.isEmpty, initGains.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
             throw ConfigError.outOfRange(key: k("initGains"), value: "\(initGains)", allowed: "numbers ≥ 0")
+        }
+        guard !referenceFanIns.isEmpty, referenceFanIns.allSatisfy({ (1...1_000_000).contains($0) }) else {
+            throw ConfigError.outOfRange(key: k("referenceFanIns"), value: "\(referenceFanIns)", allowed: "one or more sizes 1…1000000")
         }
     }
 }

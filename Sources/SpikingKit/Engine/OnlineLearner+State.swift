@@ -8,6 +8,12 @@ extension OnlineLearner {
     /// configuration and seed continues the run bit for bit.
     public func stateBytes() -> [UInt8] {
         var w = StateWriter()
+        writeState(to: &w)
+        return w.bytes
+    }
+
+    /// Writes what ``stateBytes()`` holds, in its order.
+    func writeState(to w: inout StateWriter) {
         w.tag("spikebar-learner-v1")
         w.write(samplesSeen)
         w.write(samplesLearned)
@@ -16,7 +22,6 @@ extension OnlineLearner {
         for p in pending { w.write(p) }
         encoder.scaler.writeState(to: &w)
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
-        return w.bytes
     }
 
     /// Restores ``stateBytes()``. Throws if the blob does not fit this network.
@@ -39,5 +44,10 @@ extension OnlineLearner {
 
     /// A 16-hex-digit digest of ``stateBytes()``: equal digests mean equal conductances,
     /// counters and learner state.
-    public var stateDigest: String { StateDigest.hex(stateBytes()) }
+    /// Hashed as it is written, without forming the bytes (the same value as hashing them).
+    public var stateDigest: String {
+        var w = StateWriter(digestOnly: true)
+        writeState(to: &w)
+        return StateDigest.hex(digest: w.digest)
+    }
 }

@@ -138,6 +138,7 @@ public final class OnlineLearner: @unchecked Sendable {
             network.commit(counts: &counts, timeSeconds: time, random: &random)
             return
         }
+        network.formStaticGradient()
         let grads = network.gradientBuffers
         for (g, acc) in zip(grads, pending) {
             let gp = g.pointer, ap = acc.pointer

@@ -88,8 +88,20 @@ extension SpikingNetwork {
         }
     }
 
-    /// Static input: `G_ij += x_j·Σ_t L_i[t]·h_i[t]` for the first hidden layer.
+    /// Static input: the first hidden layer's gradient is the outer product
+    /// `G_ij = x_j·Σ_t L_i[t]·h_i[t]`. It is left factored (``staticGradientPending``):
+    /// ``commit(counts:timeSeconds:random:)`` folds it straight into the accumulators, and
+    /// ``formStaticGradient()`` writes it out where the formed matrix is needed.
     func finishStaticGradient(counts: inout OperationCounts) {
+        staticGradientPending = true
+        counts.learningMacs += Double(hidden[0].inputRows * hidden[0].size)
+    }
+
+    /// Forms the first layer's factored static gradient, `G_ij += x_j·Σ_t L_i[t]·h_i[t]`,
+    /// in its gradient buffer (a no-op when nothing is pending).
+    public func formStaticGradient() {
+        guard staticGradientPending else { return }
+        staticGradientPending = false
         let h = hidden[0]
         let n = h.size
         let acc = h.signalSum.pointer, grad = h.gradient.pointer, x = input.pointer
@@ -99,12 +111,12 @@ extension SpikingNetwork {
             let gr = grad + r * n
             for i in 0..<n { gr[i] += xr * acc[i] }
         }
-        counts.learningMacs += Double(h.inputRows * n)
     }
 
     /// Discards the gradients accumulated for the current sample.
     public func discardGradients() {
-        for h in hidden { h.gradient.fill(0) }
+        for (l, h) in hidden.enumerated() where !(l == 0 && staticGradientPending) { h.gradient.fill(0) }
+        staticGradientPending = false
         readout.gradient.fill(0)
         readout.gradientByClass.fill(0)
     }

@@ -39,8 +39,13 @@ public final class SpikingNetwork: @unchecked Sendable {
     /// Network input: encoder lines followed by the bias line.
     public let input: Buffer<Float>
     let probabilities: Buffer<Float>
+    /// η of each crossbar layer after fan-in scaling (hidden layers, then the readout).
+    public let learningRates: [Float]
     /// Samples whose gradients are waiting in the gradient buffers.
     var pendingSamples = 0
+    /// The first layer's gradient of the last static sample is still factored (`x ⊗ Σ_t L·h`,
+    /// see ``formStaticGradient()``); its gradient buffer holds zeros until it is formed.
+    public internal(set) var staticGradientPending = false
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
@@ -61,7 +66,7 @@ public final class SpikingNetwork: @unchecked Sendable {
             let rows = sizes[l] + bias, cols = sizes[l + 1]
             let std = config.initGain(layer: l) / Float(rows).squareRoot()
             let initial = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
-            let scale = config.maxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
+            let scale = config.scaledMaxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
             built.append(CrossbarLayer(rows: rows, cols: cols, weightScale: scale,
                                        preset: preset, config: crossbar, writeConfig: writePath,
                                        initial: initial, rng: &deviceRNG))
@@ -74,6 +79,9 @@ public final class SpikingNetwork: @unchecked Sendable {
             }
         }
         layers = built
+        learningRates = (0..<built.count).map { l in
+            (l < built.count - 1 ? learning.learningRate : learning.readoutLearningRate) * config.fanInRatio(layer: l)
+        }
         hidden = lif
         feedback = fb
         eligibility = elig
