@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import GRDB
+import Runtime
 import Store
 import Testing
 

@@ -1,4 +1,6 @@
-import Configuration
+import KitSupport
+import Runtime
+import Settings
 import CrossbarKit
 import Daemon
 import DeviceKit

@@ -1,4 +1,6 @@
-import Configuration
+import KitSupport
+import LineProtocol
+import Settings
 import Daemon
 import DeviceKit
 import Datasets
@@ -67,17 +69,6 @@ struct LineFramingTests {
         }
         #expect(e1.code == "invalid_utf8")
         #expect(e2.code == "bad_json")
-    }
-}
-
-@Suite("Line splitter")
-struct LineSplitterTests {
-    @Test("a line exactly at the limit passes; one byte more does not")
-    func limit() {
-        var s = LineSplitter(maxLineBytes: 4)
-        var out: [FramedLine] = []
-        s.feed(Array("abcd\nabcde\n".utf8)) { out.append($0) }
-        #expect(out == [.line(Array("abcd".utf8)), .tooLong(bytes: 5)])
     }
 }
 

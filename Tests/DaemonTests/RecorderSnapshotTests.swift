@@ -3,6 +3,8 @@ import Foundation
 import SpikingKit
 import Store
 import Testing
+@testable import Runtime
+@testable import Recording
 @testable import Daemon
 
 /// The checkpoint's metric blob carries the recorder's counters exactly.

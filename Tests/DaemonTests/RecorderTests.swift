@@ -2,7 +2,10 @@ import CrossbarKit
 import Datasets
 import Foundation
 import GRDB
+import LineProtocol
 import Testing
+@testable import Runtime
+@testable import Recording
 @testable import Daemon
 @testable import Store
 

@@ -1,7 +1,9 @@
-import Configuration
+import Settings
 import Foundation
 import GRDB
 import Testing
+@testable import Runtime
+@testable import Recording
 @testable import Daemon
 @testable import Store
 

@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Reports
 import Testing
+@testable import Runtime
+@testable import Recording
 @testable import Daemon
 @testable import Store
 

@@ -1,4 +1,7 @@
-import Configuration
+import LineProtocol
+import Recording
+import Runtime
+import Settings
 import Daemon
 import Datasets
 import Foundation

@@ -1,6 +1,8 @@
 import DeviceKit
 import Foundation
 import Testing
+@testable import Runtime
+@testable import Recording
 @testable import Daemon
 
 @Suite struct WearSnapshotsTests {

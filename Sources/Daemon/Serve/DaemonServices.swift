@@ -1,4 +1,6 @@
-import Configuration
+import LineProtocol
+import Runtime
+import Settings
 import Datasets
 import Logging
 import NIOCore
