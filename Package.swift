@@ -92,12 +92,23 @@ let package = Package(
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),
+        // Test support of the application tests: the checkout, temp folders, the spikebar
+        // process and a socket client (Foundation only: no NIO, no GRDB).
+        .target(name: "AppTestSupport", dependencies: ["Datasets", "Settings"], path: "Tests/AppTestSupport"),
+        .testTarget(name: "RuntimeTests", dependencies: [
+            "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "AppTestSupport",
+        ]),
+        .testTarget(name: "RecordingTests", dependencies: [
+            "Recording", "Runtime", "Store", "Reports", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit",
+            "CrossbarKit", "SpikingKit", "AppTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Recording", "Runtime", "LineProtocol", "Datasets", "Settings", "KitSupport", "DeviceKit", "Store",
-            "SpikingKit", "CrossbarKit", "Reports", "XMLTestSupport",
+            "Daemon", "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "Store", "AppTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The command line, run as a process (`spikebar report`, `run`, `db`, exit codes).
+        .testTarget(name: "SpikebarCLITests", dependencies: ["Store", "AppTestSupport", "XMLTestSupport"]),
     ]
 )

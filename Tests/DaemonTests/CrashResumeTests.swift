@@ -1,3 +1,4 @@
+import AppTestSupport
 import Daemon
 import Foundation
 import GRDB

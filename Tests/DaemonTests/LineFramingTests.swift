@@ -1,3 +1,4 @@
+import AppTestSupport
 import KitSupport
 import LineProtocol
 import Settings
@@ -76,7 +77,7 @@ struct LineFramingTests {
 struct DaemonConfigTests {
     @Test("Configs/daemon.yaml decodes strictly; sources are required; host:port parses")
     func daemonYAML() throws {
-        let doc = try YAMLDocument(path: configsDirectory + "/daemon.yaml")
+        let doc = try YAMLDocument(path: Repo.configs + "/daemon.yaml")
         var d = DaemonConfig()
         try d.apply(doc.value)
         #expect(d.maxLineBytes == 1 << 20)

@@ -10,7 +10,8 @@ import SpikingKit
 /// in arrival order.
 public final class EngineCore: @unchecked Sendable {
     public let config: ResolvedConfig
-    /// Built from the first sample when the input width is not configured.
+    /// Given at start (a resumed run), else built from the configured shape
+    /// (``makeLearner(config:)``) when the first sample arrives; never from the sample's width.
     public private(set) var learner: OnlineLearner?
     public private(set) var metric: PrequentialAccuracy
     /// Accuracy while evaluation mode is on (reset when it is switched on).

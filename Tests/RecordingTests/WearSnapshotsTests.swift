@@ -1,9 +1,9 @@
+import AppTestSupport
 import DeviceKit
 import Foundation
 import Testing
 @testable import Runtime
 @testable import Recording
-@testable import Daemon
 
 @Suite struct WearSnapshotsTests {
     /// One 2×2 tile with hand-set counters against its statistics worked out by hand:

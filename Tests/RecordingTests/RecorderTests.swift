@@ -1,3 +1,4 @@
+import AppTestSupport
 import CrossbarKit
 import Datasets
 import Foundation
@@ -6,7 +7,6 @@ import LineProtocol
 import Testing
 @testable import Runtime
 @testable import Recording
-@testable import Daemon
 @testable import Store
 
 /// What a recorded run leaves in the database.

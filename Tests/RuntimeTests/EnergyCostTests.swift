@@ -1,22 +1,14 @@
+import AppTestSupport
 import KitSupport
 import Runtime
 import Settings
 import CrossbarKit
-import Daemon
 import DeviceKit
 import Foundation
 import Testing
 
 let checkoutConfigs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Configs").path
-
-func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-300)
-}
-
-func jsonObject(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-}
 
 @Suite("Energy: estimate command and run summary")
 struct EnergyCostTests {

@@ -1,3 +1,4 @@
+import AppTestSupport
 import CrossbarKit
 import Foundation
 import SpikingKit
@@ -5,7 +6,6 @@ import Store
 import Testing
 @testable import Runtime
 @testable import Recording
-@testable import Daemon
 
 /// The checkpoint's metric blob carries the recorder's counters exactly.
 @Suite struct RecorderSnapshotTests {

@@ -1,48 +1,11 @@
+import AppTestSupport
+import Foundation
+import GRDB
 import Recording
 import Runtime
 import Settings
-import GRDB
-import Daemon
-import Datasets
-import Foundation
 import SpikingKit
 import Store
-
-/// The package checkout these tests were built from.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var configs: String { root.appendingPathComponent("Configs").path }
-
-    static var loader: ConfigLoader { ConfigLoader(configsDirectory: configs) }
-
-    /// A configuration resolved like the CLI does, from `--set` overrides.
-    static func config(_ sets: [String]) throws -> ResolvedConfig {
-        try loader.resolve(file: nil, sets: sets)
-    }
-}
-
-/// A fresh folder under the system temp directory, removed by `cleanup()`.
-struct TempDir {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("spikebar-daemon-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func cleanup() { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes the first `samples` samples of the bundled digits stream (with its header)
-    /// as a CSV file; `replace` swaps given 0-based sample lines for other text.
-    func digits(_ samples: Int, name: String = "digits.csv", replace: [Int: String] = [:]) throws -> String {
-        let text = try String(contentsOf: try BundledDataset.digits.url, encoding: .utf8)
-        var lines = Array(text.split(separator: "\n", omittingEmptySubsequences: true).prefix(samples + 1)).map(String.init)
-        for (k, line) in replace { lines[k + 1] = line }
-        let path = self.path(name)
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-}
 
 /// Settings that keep in-process runs quick: a small network, short windows, frequent flushes.
 let quickSets = [

@@ -8,12 +8,12 @@ import Foundation
 /// (`/proc/self/exe`), or next to the `.xctest` bundle, or at `.build/debug/spikebar` in the
 /// checkout; `SPIKEBAR_BIN` overrides all of them. A missing binary fails the test with
 /// the command that builds it — it is never skipped.
-struct SpikebarProcess {
-    let process: Process
-    let stdoutPath: String
-    let stderrPath: String
+public struct SpikebarProcess {
+    public let process: Process
+    public let stdoutPath: String
+    public let stderrPath: String
 
-    static func executable() throws -> URL {
+    public static func executable() throws -> URL {
         var candidates: [URL] = []
         if let env = ProcessInfo.processInfo.environment["SPIKEBAR_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
         let selfExe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
@@ -28,15 +28,15 @@ struct SpikebarProcess {
         return found
     }
 
-    struct BinaryMissing: Error, CustomStringConvertible {
-        let looked: [String]
-        var description: String {
+    public struct BinaryMissing: Error, CustomStringConvertible {
+        public let looked: [String]
+        public var description: String {
             "the spikebar executable is not built (looked in \(looked.joined(separator: ", "))); run `swift build --build-tests` first"
         }
     }
 
     /// Starts `spikebar arguments…` in `directory`, stdout and stderr going to files there.
-    static func start(_ arguments: [String], in directory: TempDir) throws -> SpikebarProcess {
+    public static func start(_ arguments: [String], in directory: TempDir) throws -> SpikebarProcess {
         let p = Process()
         p.executableURL = try executable()
         p.arguments = arguments
@@ -52,26 +52,26 @@ struct SpikebarProcess {
     }
 
     /// Runs to completion.
-    static func run(_ arguments: [String], in directory: TempDir) throws -> Result {
+    public static func run(_ arguments: [String], in directory: TempDir) throws -> Result {
         try start(arguments, in: directory).wait()
     }
 
-    struct Result {
-        var status: Int32
-        var reason: Process.TerminationReason
-        var stdout: String
-        var stderr: String
+    public struct Result {
+        public var status: Int32
+        public var reason: Process.TerminationReason
+        public var stdout: String
+        public var stderr: String
         /// The last line of stdout (the JSON summary with `--summary json`).
-        var lastLine: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
+        public var lastLine: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
     }
 
-    func wait() throws -> Result {
+    public func wait() throws -> Result {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, reason: process.terminationReason,
                       stdout: try String(contentsOfFile: stdoutPath, encoding: .utf8),
                       stderr: try String(contentsOfFile: stderrPath, encoding: .utf8))
     }
 
-    var isRunning: Bool { process.isRunning }
-    func kill(_ signal: Int32) { _ = Foundation.kill(process.processIdentifier, signal) }
+    public var isRunning: Bool { process.isRunning }
+    public func kill(_ signal: Int32) { _ = Foundation.kill(process.processIdentifier, signal) }
 }

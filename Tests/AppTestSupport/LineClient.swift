@@ -5,11 +5,11 @@ import Glibc
 
 /// A blocking line client over a Unix or TCP socket (plain POSIX calls), for the daemon's
 /// end-to-end tests: send lines, read lines back.
-final class LineClient {
-    let fd: Int32
-    var buffer: [UInt8] = []
+public final class LineClient {
+    public let fd: Int32
+    public var buffer: [UInt8] = []
 
-    init(unixPath: String) throws {
+    public init(unixPath: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_un()
         addr.sun_family = sa_family_t(AF_UNIX)
@@ -23,7 +23,7 @@ final class LineClient {
         guard ok == 0 else { throw ClientError.connect(unixPath, errno) }
     }
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -38,7 +38,7 @@ final class LineClient {
     deinit { close(fd) }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bind to 0, read it back, close).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(s) }
         var addr = sockaddr_in()
@@ -51,7 +51,7 @@ final class LineClient {
     }
 
     /// The body and headers of `GET path` on 127.0.0.1:port (the server closes after).
-    static func httpGet(port: Int, path: String) throws -> String {
+    public static func httpGet(port: Int, path: String) throws -> String {
         let c = try LineClient(port: port)
         c.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         var all: [String] = []
@@ -59,9 +59,9 @@ final class LineClient {
         return all.joined(separator: "\n")
     }
 
-    enum ClientError: Error { case connect(String, Int32), closed }
+    public enum ClientError: Error { case connect(String, Int32), closed }
 
-    func send(_ text: String) {
+    public func send(_ text: String) {
         var bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -72,10 +72,10 @@ final class LineClient {
     }
 
     /// Half-closes the sending side (EOF for the daemon), keeping the answers coming.
-    func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
+    public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
 
     /// The next line, or nil at end of stream.
-    func readLine() -> String? {
+    public func readLine() -> String? {
         while true {
             if let nl = buffer.firstIndex(of: 10) {
                 let line = String(decoding: buffer[..<nl], as: UTF8.self)

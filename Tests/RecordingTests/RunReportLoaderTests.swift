@@ -1,3 +1,4 @@
+import AppTestSupport
 import CrossbarKit
 import Foundation
 import GRDB
@@ -5,7 +6,6 @@ import Reports
 import Testing
 @testable import Runtime
 @testable import Recording
-@testable import Daemon
 @testable import Store
 
 /// The database → report adapter on runs recorded in-process: every series is checked

@@ -1,10 +1,10 @@
+import AppTestSupport
 import Settings
 import Foundation
 import GRDB
 import Testing
 @testable import Runtime
 @testable import Recording
-@testable import Daemon
 @testable import Store
 
 /// In-process resume: an interrupted run continued from its checkpoint ends exactly like
