@@ -92,7 +92,8 @@ public struct ResumePlan {
     /// ``RunConfig``, the `hardware` section (complete in a snapshot) into a
     /// ``HardwareConfig`` from defaults — no device preset file is read; the cost preset is
     /// loaded by the name the snapshot gives. Refuses a snapshot that does not render back to
-    /// the same text (a key this build reads differently).
+    /// the same values, scalar text for scalar text (a key this build reads differently);
+    /// quoting and layout may differ (snapshots written before YAML went through Yams).
     static func restoreConfig(_ yaml: String, loader: ConfigLoader, runId: Int64) throws -> ResolvedConfig {
         do {
             let doc = try YAMLDocument(text: yaml, source: "run \(runId) configYAML")
@@ -106,7 +107,8 @@ public struct ResumePlan {
             let (cost, costSource) = try loader.loadCost(run.cost)
             let resolved = ResolvedConfig(run: run, hardware: hardware, presetSource: "run \(runId) snapshot",
                                           cost: cost, costSource: costSource)
-            guard YAMLRenderer.render(resolved.snapshot) == yaml else {
+            let rendered = try YAMLDocument(text: YAMLRenderer.render(resolved.snapshot), source: "run \(runId) rendered")
+            guard rendered.value == doc.value else {
                 throw ResumeError.configSnapshot(runId: runId, reason: "it does not render back to the same values with this build")
             }
             return resolved

@@ -1,3 +1,4 @@
+import KitSupport
 import Settings
 import CrossbarKit
 import DeviceKit
@@ -90,5 +91,35 @@ struct ConfigurationTests {
         try hw.apply(h.value)
         #expect(hw == r.hardware)
         #expect(yaml.contains("timesteps: 5"))
+    }
+}
+
+@Suite("YAML rendering through Yams")
+struct YAMLRendererTests {
+    /// Scalars the old hand quoting wrote unquoted and so read back wrong or not at all.
+    static let awkward = ["-", "- a", "?", "? b", "~", "a\tb", "\tlead", "key: v", "#x", "", " lead", "trail ",
+                          "null", "true", "1.5", "'q'", "\"dq\"", "two\nlines", "[x]", "{y}", "&a", "*b", "!t",
+                          "|", ">", "%", "@", "`", "a, b", "ü"]
+
+    @Test("scalars with YAML indicators, tabs and line breaks round-trip, as values and in lists")
+    func awkwardScalarsRoundTrip() throws {
+        let value = ConfigValue.map([
+            ConfigEntry("values", .map(Self.awkward.enumerated().map { ConfigEntry("k\($0.offset)", .scalar($0.element)) })),
+            ConfigEntry("flow", .list(Self.awkward.map(ConfigValue.scalar))),
+            ConfigEntry("block", .list([.map([ConfigEntry("name", .scalar("- x")), ConfigEntry("tab", .scalar("\t"))]),
+                                        .list([.scalar("~"), .scalar("?")])])),
+            ConfigEntry("empty", .list([])),
+        ])
+        let yaml = YAMLRenderer.render(value)
+        #expect(try YAMLDocument(text: yaml, source: "rendered").value == value, "\(yaml)")
+    }
+
+    @Test("plain configuration values render as plain YAML: flow lists of scalars, block maps")
+    func plainLayout() {
+        let value = ConfigValue.map([
+            ConfigEntry("seed", .scalar("1")),
+            ConfigEntry("network", .map([ConfigEntry("layers", .list([.scalar("64"), .scalar("128"), .scalar("10")]))])),
+        ])
+        #expect(YAMLRenderer.render(value) == "seed: 1\nnetwork:\n  layers: [64, 128, 10]\n")
     }
 }
