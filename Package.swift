@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["LineProtocol", .product(name: "GRDB", package: "GRDB.swift")]),
         // Reports is pure (query results in, strings out); its Store adapter is Recording/Reports.
         // It uses the pure kits for shared formulas (SpikingKit's continual-learning metrics).
-        .target(name: "Reports", dependencies: ["KitSupport", "DeviceKit", "SpikingKit"]),
+        .target(name: "Reports", dependencies: ["DeviceKit", "SpikingKit"]),
         // The recorder (a Runtime observer), flush writer, resume plan, report loading.
         .target(name: "Recording", dependencies: [
             "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
