@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 extension CrossbarLayer {
     /// Whether ``applyOuterUpdate(rowFactor:columnFactor:scale:timeSeconds:rng:roundingRNG:counts:)``

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 import SpikingKit
 import Testing
 

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// Something that owns heap storage of a known size.
 public protocol StorageSized {
     /// Bytes of heap storage held.

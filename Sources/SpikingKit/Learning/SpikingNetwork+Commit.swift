@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SpikingNetwork {
     /// Writes the accumulated gradients as `ΔW = −η_l·G` (η_l after fan-in scaling, ``learningRates``) through every layer's write path
