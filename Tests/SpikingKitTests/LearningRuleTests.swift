@@ -114,8 +114,12 @@ struct LearningRuleTests {
         net.formStaticGradient()
         let g1 = net.hidden[0].gradient.array, g2 = net.readout.gradient.array
         net.commit(counts: &counts, timeSeconds: 0, random: &random)
-        for k in 0..<12 { #expect(abs(net.layers[0].weights[k] - (before1[k] - 0.1 * g1[k])) < 1e-6) }
-        for k in 0..<8 { #expect(abs(net.layers[1].weights[k] - (before2[k] - 0.2 * g2[k])) < 1e-6) }
+        // Fan-in scaling: η_l = η·F_ref/F with F = 3 inputs (F_ref 64) and 4 hidden (F_ref 128).
+        let expected: [Float] = [Float(0.1) * (Float(64) / 3), Float(0.2) * (Float(128) / 4)]
+        #expect(net.learningRates == expected)
+        let (eta1, eta2) = (net.learningRates[0], net.learningRates[1])
+        for k in 0..<12 { #expect(abs(net.layers[0].weights[k] - (before1[k] - eta1 * g1[k])) < 1e-5) }
+        for k in 0..<8 { #expect(abs(net.layers[1].weights[k] - (before2[k] - eta2 * g2[k])) < 1e-5) }
         #expect(net.hidden[0].gradient.array.allSatisfy { $0 == 0 })
     }
 }
