@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 import Testing
 
 /// One law, a `device` document setting every key the law owns to a non-default value, and

@@ -1,3 +1,4 @@
+import KitSupport
 extension DeviceParameters: Configurable {
     /// The flat `device` section: the shared pulsed-device keys and every law's keys, in
     /// the order snapshots render them. `gammaUp`/`gammaDown` (LinearStep and ExpStep) and

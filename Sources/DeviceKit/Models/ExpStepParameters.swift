@@ -1,3 +1,4 @@
+import KitSupport
 /// The law-specific parameters of aihwkit's ExpStepDevice, whose step collapses
 /// exponentially toward one end of the window:
 ///

@@ -1,3 +1,4 @@
+import KitSupport
 /// The law-specific parameters of aihwkit's LinearStepDevice, whose mean step falls
 /// linearly with the weight:
 ///

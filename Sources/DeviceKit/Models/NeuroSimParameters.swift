@@ -1,3 +1,4 @@
+import KitSupport
 /// The law-specific parameters of NeuroSim's nonlinear LTP/LTD device (`formula.cpp`),
 /// restated on the device window `x = w − b_min ∈ [0, R]`, `R = b_max − b_min`:
 ///

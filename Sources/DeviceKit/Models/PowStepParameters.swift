@@ -1,3 +1,4 @@
+import KitSupport
 /// The law-specific parameters of aihwkit's PowStepDevice, whose step saturates as a power
 /// of the distance to the bound it moves toward:
 ///
