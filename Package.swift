@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "CrossbarKit", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "SpikingKit", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
 
+        // The system zlib (gzip'd IDX files); only Datasets sees it.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Data and configuration (Foundation, Yams).
-        .target(name: "Datasets", dependencies: ["SpikingKit"], resources: [.copy("Resources")]),
+        .target(name: "Datasets", dependencies: ["SpikingKit", "CZlib"], resources: [.copy("Resources")]),
         .target(name: "Configuration", dependencies: [
             "DeviceKit", "CrossbarKit", "SpikingKit",
             .product(name: "Yams", package: "Yams"),
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit", "CZlib"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         // Test support: the XML well-formedness checker of the SVG tests.
