@@ -16,8 +16,14 @@ struct RunCommand: ErrorReportingCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Samples: a CSV/NDJSON file, '-' for stdin, or a bundled dataset (digits, basicmotions-train, basicmotions-test). Default: digits (with --resume: the run's own input).")
+    @Option(help: "Samples: a CSV/NDJSON file, '-' for stdin, a bundled dataset (digits, basicmotions-train, basicmotions-test), or an IDX pair (idx:DIR, idx:DIR/PREFIX, idx:IMAGES,LABELS). Default: digits (with --resume: the run's own input).")
     var input: String?
+
+    @Option(help: "Take the input in NumPy's RandomState(SEED).permutation(n) order (0 … 2^32-1; default: file order).")
+    var orderSeed: UInt32?
+
+    @Option(help: "Use only the first N samples of the input (after --order-seed).")
+    var limit: Int?
 
     @Option(help: "Passes over the input (default 1).")
     var passes: Int?
@@ -46,9 +52,11 @@ struct RunCommand: ErrorReportingCommand {
     func validate() throws {
         if let passes, passes < 1 { throw ValidationError("--passes must be at least 1") }
         if let channels, channels < 1 { throw ValidationError("--channels must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if resume {
             if db == "none" { throw ValidationError("--resume needs a database (--db PATH)") }
             let fixed = [("--passes", passes != nil), ("--shuffle", shuffle != nil), ("--eval", eval != nil),
+                         ("--order-seed", orderSeed != nil), ("--limit", limit != nil),
                          ("--channels", channels != nil), ("--config", options.config != nil),
                          ("--preset", options.preset != nil), ("--seed", options.seed != nil), ("--set", !options.sets.isEmpty)]
             let given = fixed.filter(\.1).map(\.0)
@@ -75,6 +83,8 @@ struct RunCommand: ErrorReportingCommand {
             request.input = InputSource(argument: input ?? "digits")
             request.passes = passes ?? 1
             request.shuffleSeed = shuffle
+            request.orderSeed = orderSeed
+            request.limit = limit
             request.eval = eval.map(InputSource.init(argument:))
             request.channels = channels
             if let opened = try openRecorder(db: db, recording: resolved.run.recording) {

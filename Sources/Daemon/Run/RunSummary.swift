@@ -35,6 +35,8 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     public var spikesPerSample: Double
     public var samplesPerSecond: Double
     public var wallSeconds: Double
+    /// The process's peak resident set size at the end of the run (`getrusage`), bytes.
+    public var peakRSSBytes: Int?
     /// FNV-1a digest of every conductance, counter and learner state: same seed and input,
     /// same digest.
     public var stateDigest: String
@@ -71,7 +73,8 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
         lines += [
             "pulses           \(Int(pulses)) (SET \(Int(setPulses)), RESET \(Int(resetPulses)), wasted \(Int(wastedPulses)), refresh \(Int(refreshPulses)))   \(String(format: "%.1f", pulsesPerSample))/sample",
             "failed devices   \(failedDevices) of \(devices)",
-            "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)",
+            "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)"
+                + (peakRSSBytes.map { String(format: "   peak RSS %.1f MB", Double($0) / 1e6) } ?? ""),
         ] + costLines + [
             "state digest     \(stateDigest)",
         ]
