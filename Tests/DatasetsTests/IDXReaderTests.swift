@@ -1,3 +1,4 @@
+import LineProtocol
 import Datasets
 import Foundation
 import SpikingKit

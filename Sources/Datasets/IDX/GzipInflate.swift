@@ -1,3 +1,4 @@
+import LineProtocol
 import CZlib
 import Foundation
 #if canImport(Glibc)

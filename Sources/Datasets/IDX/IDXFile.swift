@@ -1,3 +1,4 @@
+import LineProtocol
 /// One IDX file (the MNIST family's format, LeCun et al. 1998): a 4-byte magic number
 /// `0x00 0x00 TYPE NDIMS`, NDIMS big-endian 32-bit sizes, then the values, row-major.
 /// Spikebar reads TYPE 0x08 (unsigned bytes), which every MNIST-family file uses. Records

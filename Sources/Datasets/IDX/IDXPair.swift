@@ -1,3 +1,4 @@
+import LineProtocol
 import Foundation
 
 /// Where an `idx:` input's two files are. The argument after `idx:` is one of

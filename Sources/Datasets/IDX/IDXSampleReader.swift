@@ -1,3 +1,4 @@
+import LineProtocol
 import SpikingKit
 
 /// An images + labels pair of IDX files (e.g. Fashion-MNIST's `train-images-idx3-ubyte.gz`

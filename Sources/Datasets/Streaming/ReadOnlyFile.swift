@@ -1,3 +1,4 @@
+import LineProtocol
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import LineProtocol
 import SpikingKit
 
 /// Samples read one at a time from where they are stored, by position: what `spikebar run`

@@ -1,3 +1,4 @@
+import LineProtocol
 import SpikingKit
 
 /// A CSV or NDJSON sample file read line by line (the format ``SampleFile`` loads whole, the
