@@ -84,13 +84,13 @@ let package = Package(
         ]),
 
         // ── Tests: one target per module ───────────────────────────────────────────────
-        .testTarget(name: "KitSupportTests", dependencies: ["KitSupport", numerics]),
+        .testTarget(name: "KitSupportTests", dependencies: ["KitSupport", "DeviceKit", numerics]),
         .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit", "CZlib"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineProtocol"]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
