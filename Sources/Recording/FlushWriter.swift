@@ -106,6 +106,13 @@ final class FlushWriter: @unchecked Sendable {
         return held?.rowCount ?? 0
     }
 
+    /// The error of the current failure streak (nil while writes succeed).
+    var failure: StoreError? {
+        cond.lock()
+        defer { cond.unlock() }
+        return lastError
+    }
+
     private func loop() {
         while true {
             cond.lock()

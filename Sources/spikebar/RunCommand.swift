@@ -41,7 +41,7 @@ struct RunCommand: ErrorReportingCommand {
     @Option(help: ArgumentHelp("Record to this SQLite database, or 'none' (default: recording.database, \(RecordingConfig.defaultDatabase)).", valueName: "path"))
     var db: String?
 
-    @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed.")
+    @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed. Other options may be given if they equal the recorded ones.")
     var resume = false
 
     func validate() throws {
@@ -49,13 +49,6 @@ struct RunCommand: ErrorReportingCommand {
         if let channels, channels < 1 { throw ValidationError("--channels must be at least 1") }
         if resume {
             if db == "none" { throw ValidationError("--resume needs a database (--db PATH)") }
-            let fixed = [("--passes", passes != nil), ("--shuffle", shuffle != nil), ("--eval", eval != nil),
-                         ("--channels", channels != nil), ("--config", options.config != nil),
-                         ("--preset", options.preset != nil), ("--seed", options.seed != nil), ("--set", !options.sets.isEmpty)]
-            let given = fixed.filter(\.1).map(\.0)
-            guard given.isEmpty else {
-                throw ValidationError("--resume continues the run with its recorded configuration and request; drop \(given.joined(separator: ", "))")
-            }
         }
     }
 
@@ -67,6 +60,10 @@ struct RunCommand: ErrorReportingCommand {
             let path = db ?? resolved.run.recording.database
             let store = try RecordStore.open(path: path)
             let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
+            let mismatches = try resumeMismatches(plan)
+            guard mismatches.isEmpty else {
+                throw ResumeOptionsDiffer(runId: plan.runId, mismatches: mismatches)
+            }
             resolved = plan.config
             request = plan.request
             Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")

@@ -59,7 +59,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     func answered(_ response: String) {
         inFlight -= 1
         if !response.isEmpty { write(response) }
-        if readPending && inFlight < maxInFlight, let context {
+        if readPending && inFlight < maxInFlight, let context, context.channel.isWritable {
             readPending = false
             context.read()
         }
@@ -75,12 +75,24 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 
+    /// Reads on only while fewer than `maxInFlight` answers are pending and the client takes
+    /// its answers: a client that never reads fills its socket, the channel turns unwritable
+    /// (above NIO's write watermark), and reading stops until it drains — so a slow reader's
+    /// unread answers stay bounded instead of piling up in memory (issue #15).
     public func read(context: ChannelHandlerContext) {
-        if inFlight >= maxInFlight {
+        if inFlight >= maxInFlight || !context.channel.isWritable {
             readPending = true
         } else {
             context.read()
         }
+    }
+
+    public func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable && readPending && inFlight < maxInFlight {
+            readPending = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
