@@ -2,6 +2,8 @@
 // run's snapshot are: parsed by YAMLDocument, applied over the defaults of RunConfig and
 // HardwareConfig and validated. Only thrown errors are allowed; what validates renders
 // back to YAML that parses again.
+import CrossbarKit
+import KitSupport
 import Settings
 
 @_cdecl("LLVMFuzzerTestOneInput")
