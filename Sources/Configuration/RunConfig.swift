@@ -22,6 +22,8 @@ public struct RunConfig: Equatable, Sendable {
     public var recording = RecordingConfig()
     /// A continual-learning experiment (used by `spikebar experiment`).
     public var experiment = ExperimentConfig()
+    /// Reading streams: input mode, windows, hop (issue #20).
+    public var stream = StreamConfig()
 
     public init() {}
 }
@@ -31,7 +33,7 @@ extension RunConfig: Configurable {
         [.string("preset", \.preset), .string("cost", \.cost), .int("seed", \.seed)]
             + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
             + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording),
-               .section("experiment", \.experiment)]
+               .section("experiment", \.experiment), .section("stream", \.stream)]
     }
     public func validate(at path: String) throws {
         guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }

@@ -8,6 +8,8 @@ public enum EngineRequest: Sendable {
     case invalid(LineError)
     /// A line longer than the limit (its bytes were discarded).
     case tooLong(bytes: Int, limit: Int)
+    /// A reading stream's window or label event (``ReadingStream``).
+    case stream(StreamRequest)
 
     /// Decodes one framed line (used by every source).
     public static func decode(_ framed: FramedLine, decoder: InputLineDecoder, lineNumber: Int, maxLineBytes: Int) -> EngineRequest {

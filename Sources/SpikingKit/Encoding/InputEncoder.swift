@@ -18,6 +18,9 @@ public final class InputEncoder: @unchecked Sendable {
     /// Delta encoder reference levels, one per channel.
     let reference: Buffer<Float>
     var scaledFrames = 0
+    /// The current sample continues the previous one (a stream in `carry` state): the delta
+    /// references carry over instead of restarting at the first frame.
+    var continuing = false
 
     public init(config: EncoderConfig, width: Int, maxFrames: Int = 4096) {
         self.config = config
@@ -42,7 +45,8 @@ public final class InputEncoder: @unchecked Sendable {
     /// Statistics are kept per feature (static) or per channel over all frames (temporal).
     /// Precondition: `s.width == width` and `s.frameCount ≤ maxFrames` (checked by the
     /// caller with a clear error before this point).
-    public func begin(_ s: Sample, learn: Bool) {
+    /// `continuing`: the sample continues the previous one (delta references carry over).
+    public func begin(_ s: Sample, learn: Bool, continuing: Bool = false) {
         precondition(s.width == width && s.frameCount <= maxFrames)
         let n = s.frameCount * width
         s.values.withUnsafeBufferPointer { v in
@@ -52,7 +56,8 @@ public final class InputEncoder: @unchecked Sendable {
             for k in 0..<n { scaled.pointer[k] = scaler.scale(k % width, v[k]) }
         }
         scaledFrames = s.frameCount
-        reference.fill(0)
+        self.continuing = continuing
+        if !continuing { reference.fill(0) }
     }
 
     /// Writes step `t`'s input into `out` (``lines`` values).
@@ -72,7 +77,7 @@ public final class InputEncoder: @unchecked Sendable {
             for c in 0..<width {
                 let x = frame[c]
                 var on: Float = 0, off: Float = 0
-                if t == 0 {
+                if t == 0 && !continuing {
                     ref[c] = x
                 } else if x - ref[c] >= d {
                     on = 1; ref[c] = x

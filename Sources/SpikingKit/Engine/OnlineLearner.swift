@@ -100,8 +100,10 @@ public final class OnlineLearner: @unchecked Sendable {
     }
 
     /// Predicts `sample`, scores it against its label if it has one, and — when `learn` is
-    /// true and it is labelled — writes the update through the devices.
-    public func process(_ sample: Sample, learn: Bool) throws -> SampleOutcome {
+    /// true and it is labelled — writes the update through the devices. `continuing`: the
+    /// sample continues the previous one (a reading stream in `carry` state, see
+    /// ``SpikingNetwork/run(_:encoder:target:random:counts:continuing:)``).
+    public func process(_ sample: Sample, learn: Bool, continuing: Bool = false) throws -> SampleOutcome {
         try validate(sample)
         let time = timeSeconds
         let drift = hardware.preset.drift
@@ -110,8 +112,9 @@ public final class OnlineLearner: @unchecked Sendable {
         }
         var counts = OperationCounts()
         let target = learn ? sample.label : nil
-        encoder.begin(sample, learn: learn)
-        let p = network.run(sample, encoder: encoder, target: target, random: &random, counts: &counts)
+        encoder.begin(sample, learn: learn, continuing: continuing)
+        let p = network.run(sample, encoder: encoder, target: target, random: &random, counts: &counts,
+                            continuing: continuing)
         samplesSeen += 1
         var learned = false
         if let target {

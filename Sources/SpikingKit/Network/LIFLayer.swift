@@ -51,10 +51,13 @@ public final class LIFLayer: @unchecked Sendable {
         gradient = Buffer(repeating: 0, count: inputRows * size)
     }
 
-    /// Clears the per-sample state (potentials, spikes, traces).
-    public func resetSample() {
-        potential.fill(0)
-        output.fill(0)
+    /// Clears the per-sample state (potentials, spikes, traces). `keepPotentials`: a stream
+    /// in `carry` state clears only the learning traces, the neurons run on.
+    public func resetSample(keepPotentials: Bool = false) {
+        if !keepPotentials {
+            potential.fill(0)
+            output.fill(0)
+        }
         if hasBias { output[size] = 1 }
         inputTrace.fill(0)
         signalSum.fill(0)
@@ -132,7 +135,8 @@ public final class Readout: @unchecked Sendable {
         }
     }
 
-    public func resetSample() {
-        y.fill(0); ySum.fill(0); inputTrace.fill(0)
+    public func resetSample(keepPotentials: Bool = false) {
+        if !keepPotentials { y.fill(0) }
+        ySum.fill(0); inputTrace.fill(0)
     }
 }

@@ -18,11 +18,16 @@ extension SpikingNetwork {
     /// the layers' gradient buffers; nothing is written to the devices here (see
     /// ``commit(counts:timeSeconds:random:)``), so the prediction never depends on the label.
     ///
+    /// `continuing` (a reading stream in `carry` state): the membranes, spikes and readout
+    /// go on from where the previous call left them; only the learning traces and the
+    /// readout's time-mean start afresh.
+    ///
     /// Allocation-free: every buffer is owned by the network and reused.
     public func run(_ sample: Sample, encoder: InputEncoder, target: Int?,
-                    random: inout NetworkRandom, counts: inout OperationCounts) -> Prediction {
+                    random: inout NetworkRandom, counts: inout OperationCounts, continuing: Bool = false) -> Prediction {
         let staticInput = encoder.isStatic(sample)
-        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput)
+        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput,
+                    continuing: continuing)
         let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let learn = target != nil
         let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak

@@ -95,13 +95,14 @@ public final class SpikingNetwork: @unchecked Sendable {
 
     /// Clears per-sample state (the per-synapse eligibilities only of layers that will use
     /// them: not the first layer under a static input, whose eligibility factorizes).
-    func resetSample(clearEligibility: Bool, staticInput: Bool) {
-        for h in hidden { h.resetSample() }
+    /// `continuing` (a stream in `carry` state) keeps the potentials, spikes and readout.
+    func resetSample(clearEligibility: Bool, staticInput: Bool, continuing: Bool = false) {
+        for h in hidden { h.resetSample(keepPotentials: continuing) }
         if clearEligibility {
             for (l, e) in eligibility.enumerated() where !(l == 0 && staticInput) { e.fill(0) }
         }
         for s in staticEligibility { s.fill(0) }
-        readout.resetSample()
+        readout.resetSample(keepPotentials: continuing)
         if config.bias { input[inputLines] = 1 }
     }
 }
