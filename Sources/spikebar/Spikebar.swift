@@ -12,7 +12,7 @@ struct Spikebar: ParsableCommand {
         """,
         version: SpikebarVersion.string,
         subcommands: [RunCommand.self, ServeCommand.self, ExperimentCommand.self, BenchCommand.self,
-                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self],
+                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self, PlayCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -60,6 +60,7 @@ public final class RunSession {
     }
 
     public func run() throws -> RunSummary {
+        if config.run.stream.mode == .readings { return try runReadings() }
         guard request.input != .stdin else { return try runStdin() }
         let channels = request.channels ?? request.input.impliedChannels
         let train = try request.input.loadAll(channels: channels)

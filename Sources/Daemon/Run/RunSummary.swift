@@ -58,6 +58,8 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     /// Run id in the database, when recording.
     public var runId: Int64?
     public var database: String?
+    /// A reading-stream run's readings, windows and signal time (nil for sample runs).
+    public var stream: StreamSummary?
 
     public var text: String {
         func pct(_ x: Double) -> String { String(format: "%.4f", x) }
@@ -72,7 +74,7 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
             "pulses           \(Int(pulses)) (SET \(Int(setPulses)), RESET \(Int(resetPulses)), wasted \(Int(wastedPulses)), refresh \(Int(refreshPulses)))   \(String(format: "%.1f", pulsesPerSample))/sample",
             "failed devices   \(failedDevices) of \(devices)",
             "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)",
-        ] + costLines + [
+        ] + (stream?.text ?? []) + costLines + [
             "state digest     \(stateDigest)",
         ]
         if let runId, let database { lines.append("recorded         run \(runId) in \(database)") }

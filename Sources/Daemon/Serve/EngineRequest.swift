@@ -11,7 +11,18 @@ public enum EngineRequest: Sendable {
     /// A reading stream's window or label event (``ReadingStream``).
     case stream(StreamRequest)
 
-    /// Decodes one framed line (used by every source).
+    /// Decodes one framed line (used by every source): through the connection's reading
+    /// `stream` when it has one. nil: nothing to answer (a blank line, a header, a reading
+    /// that completes no window).
+    public static func decode(_ framed: FramedLine, decoder: InputLineDecoder, stream: ReadingStream?,
+                              lineNumber: Int, maxLineBytes: Int) -> EngineRequest? {
+        if let stream { return stream.request(framed, lineNumber: lineNumber, maxLineBytes: maxLineBytes) }
+        let request = decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
+        if case .line(.skip) = request { return nil }
+        return request
+    }
+
+    /// Decodes one framed sample-mode line.
     public static func decode(_ framed: FramedLine, decoder: InputLineDecoder, lineNumber: Int, maxLineBytes: Int) -> EngineRequest {
         switch framed {
         case let .tooLong(bytes):

@@ -120,3 +120,24 @@ public final class ReadingStream: @unchecked Sendable {
         return StreamWindow(sample: sample, lastReading: last, readings: readings, continuing: continuing)
     }
 }
+
+extension ReadingStream {
+    /// A maker of one fresh stream per connection when `config` asks for readings
+    /// (`stream.mode: readings`) and gives the shape; nil otherwise.
+    public static func factory(config: ResolvedConfig) -> (@Sendable () -> ReadingStream)? {
+        guard config.run.stream.mode == .readings, let shape = try? make(config: config) else { return nil }
+        let stream = shape.config, channels = shape.channels, classes = shape.classes
+        return { ReadingStream(config: stream, channels: channels, classes: classes) }
+    }
+
+    /// The engine request for one framed line (a window is cut into fresh storage, since it
+    /// crosses to the engine thread); nil when the line needs no answer.
+    public func request(_ framed: FramedLine, lineNumber: Int, maxLineBytes: Int) -> EngineRequest? {
+        var sample = Sample(features: [])
+        switch step(framed, lineNumber: lineNumber, maxLineBytes: maxLineBytes, sample: &sample) {
+        case .nothing: return nil
+        case let .window(w): return .stream(.window(w))
+        case let .request(r): return r
+        }
+    }
+}
