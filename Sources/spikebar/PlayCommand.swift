@@ -1,5 +1,5 @@
 import ArgumentParser
-import Daemon
+import Runtime
 import Datasets
 import Foundation
 

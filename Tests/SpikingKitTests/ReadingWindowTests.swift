@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 @testable import SpikingKit
 import Testing
 

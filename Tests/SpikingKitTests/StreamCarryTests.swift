@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 import RealModule
 import SpikingKit
 import Testing

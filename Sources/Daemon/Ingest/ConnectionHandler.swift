@@ -1,5 +1,6 @@
 import Datasets
 import LineProtocol
+import Runtime
 import NIOCore
 
 /// One client connection (or stdin as a pipe): decodes each framed line, hands it to the

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import LineProtocol
+import Runtime
 import NIOCore
 import NIOPosix
 

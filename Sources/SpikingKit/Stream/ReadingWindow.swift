@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 
 /// The windowing core of a reading stream (issue #20): a ring buffer of the last `window`
 /// readings (`channels` values each) and their labels, and the hop counter that says when a

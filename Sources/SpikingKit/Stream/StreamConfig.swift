@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 
 /// What one input line is: a whole sample (`{"x":…}`, `{"frames":…}`, `label,f0,…`), or one
 /// reading of a continuous sensor stream (`{"r":[…]}`, `c0,c1,…`) that the runtime cuts into

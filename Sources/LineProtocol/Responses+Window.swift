@@ -1,4 +1,4 @@
-import Datasets
+
 import SpikingKit
 
 extension Responses {

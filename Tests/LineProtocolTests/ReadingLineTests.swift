@@ -1,4 +1,4 @@
-import Datasets
+import LineProtocol
 import Testing
 
 @Suite("Reading lines (stream.mode: readings)")

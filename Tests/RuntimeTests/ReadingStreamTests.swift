@@ -1,5 +1,7 @@
-import Configuration
-import Daemon
+import AppTestSupport
+import LineProtocol
+import Settings
+import Runtime
 import Datasets
 import SpikingKit
 import Testing

@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import SpikingKit
 
 /// What a reading-stream run adds to its summary (`"stream"` in `--summary json`).

@@ -1,5 +1,6 @@
-import Configuration
+import Settings
 import Datasets
+import LineProtocol
 import SpikingKit
 
 /// One reading stream — a connection, stdin, or a file given to `run` (issue #20): decodes
@@ -139,5 +140,18 @@ extension ReadingStream {
         case let .window(w): return .stream(.window(w))
         case let .request(r): return r
         }
+    }
+}
+
+extension EngineRequest {
+    /// Decodes one framed line of a source: through the connection's reading `stream` when
+    /// it has one (`stream.mode: readings`), else as a sample line. nil: nothing to answer
+    /// (a blank line, a header, a reading that completes no window).
+    public static func decode(_ framed: FramedLine, decoder: InputLineDecoder, stream: ReadingStream?,
+                              lineNumber: Int, maxLineBytes: Int) -> EngineRequest? {
+        if let stream { return stream.request(framed, lineNumber: lineNumber, maxLineBytes: maxLineBytes) }
+        let request = decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
+        if case .line(.skip) = request { return nil }
+        return request
     }
 }

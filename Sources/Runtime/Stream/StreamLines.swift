@@ -1,5 +1,6 @@
-import Configuration
+import Settings
 import Datasets
+import LineProtocol
 import Foundation
 import SpikingKit
 

@@ -1,4 +1,5 @@
 import Datasets
+import LineProtocol
 import SpikingKit
 
 /// Plays whole temporal samples as one continuous reading stream (issue #20): series after
