@@ -30,14 +30,14 @@ struct ReportCommand: ErrorReportingCommand {
     @Option(help: ArgumentHelp("Folder to write into (default: Logs/report-<run>, or Logs/compare-<A>-<B>… for --runs).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Deployment sample rate for the lifetime projection, samples per second.")
-    var rate: Double = 100
+    @Option(help: "Deployment sample rate for the lifetime projection, samples per second (default 100; a reading-stream run with stream.readingsPerSecond: its windows per second).")
+    var rate: Double?
 
     @Option(help: "The Configs/ folder (for the run's cost preset; default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
     var configs: String?
 
     func validate() throws {
-        guard rate > 0, rate.isFinite else { throw ValidationError("--rate must be a positive number of samples per second") }
+        if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of samples per second") }
         if runs != nil, runId != nil { throw ValidationError("give either --run or --runs, not both") }
         if runs != nil {
             let ids = try comparedIds()
@@ -52,7 +52,7 @@ struct ReportCommand: ErrorReportingCommand {
     func execute() throws {
         let store = try RecordStore.openForReading(path: location.db)
         let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
-        let options = ReportOptions(samplesPerSecond: rate)
+        var options = ReportOptions(samplesPerSecond: rate ?? 100)
         let files: [String: String]
         let folder: String
         if runs != nil {
@@ -64,6 +64,7 @@ struct ReportCommand: ErrorReportingCommand {
         } else {
             let input = try loader.load(runId: runId)
             warn(input.notes, run: input.data.run.id)
+            if rate == nil, let w = input.windowsPerSecond { options = ReportOptions(samplesPerSecond: w) }
             files = ReportFiles.render(input.data, format: format, options: options)
             folder = out ?? "Logs/report-\(input.data.run.id)"
         }

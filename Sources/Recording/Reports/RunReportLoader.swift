@@ -8,6 +8,9 @@ public struct RunReportInput: Sendable {
     public var data: RunReportData
     /// Parts left out, one sentence each (`spikebar report` prints them on stderr).
     public var notes: [String]
+    /// A reading-stream run with a known reading rate: its windows (samples) per second of
+    /// real time, `stream.readingsPerSecond / stream.hop` — the rate its lifetime is projected at.
+    public var windowsPerSecond: Double?
 }
 
 /// Builds ``RunReportData`` from a Spikebar database: the adapter between the Store and the
@@ -112,7 +115,9 @@ public struct RunReportLoader {
             events: StreamSeries.events(records.events, samples: samples),
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
-        return RunReportInput(data: data, notes: notes)
+        let stream = rebuilt?.config.run.stream
+        return RunReportInput(data: data, notes: notes,
+                              windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)
     }
 
     /// The checkpoints to restore: every kept one (at most ``maxClosureCheckpoints``, evenly
