@@ -33,7 +33,7 @@ extension RunSession {
         for o in observers { try o.runStarted(learner: learner, config: clocked, request: request) }
 
         var tally = StreamTally(window: config.run.engine.accuracyWindow)
-        let start = Date()
+        let start = Date(), startCPU = processCPUSeconds()
         for pass in 0..<request.passes {
             tally.lastPass = PrequentialAccuracy(window: 1)
             let player = ReadingStream(config: stream, channels: channels, classes: classes)
@@ -43,7 +43,7 @@ extension RunSession {
             }
             tally.readings += player.ring.readings
         }
-        let wall = Date().timeIntervalSince(start)
+        let wall = Date().timeIntervalSince(start), cpu = processCPUSeconds() - startCPU
 
         var evalMetric: PrequentialAccuracy?
         if let eval = request.eval {
@@ -59,7 +59,7 @@ extension RunSession {
         summary.samples = tally.windows
         summary.samplesPerSecond = Double(tally.windows) / max(wall, 1e-9)
         summary.stream = StreamSummary(config: stream, readings: tally.readings, windows: tally.windows,
-                                       labelledWindows: tally.metric.samples, wallSeconds: wall,
+                                       labelledWindows: tally.metric.samples, wallSeconds: wall, cpuSeconds: cpu,
                                        energyPicojoules: summary.energyPicojoules)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
         return summary
@@ -106,4 +106,18 @@ struct StreamTally {
             lastPass.record(correct: c)
         }
     }
+}
+
+/// CPU time this process has used (user + system), seconds: on a shared machine the
+/// throughput per CPU second is what one core of its own would do.
+func processCPUSeconds() -> Double {
+    var u = rusage()
+    #if os(Linux)
+    let who = RUSAGE_SELF.rawValue
+    #else
+    let who = RUSAGE_SELF
+    #endif
+    guard getrusage(Int32(who), &u) == 0 else { return 0 }
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return s(u.ru_utime) + s(u.ru_stime)
 }

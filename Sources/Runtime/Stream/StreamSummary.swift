@@ -13,6 +13,9 @@ public struct StreamSummary: Codable, Equatable, Sendable {
     public var labelledWindows: Int
     /// Throughput of the whole reading path (decode, window, network, learning), readings/s.
     public var readingsPerSecondProcessed: Double
+    /// The same per second of this process's CPU time (user + system): what one core of its
+    /// own would do, on a machine shared with other work.
+    public var readingsPerCPUSecond: Double
     /// The sensor's rate (`stream.readingsPerSecond`); nil when not configured.
     public var signalReadingsPerSecond: Double?
     /// Seconds of signal the readings stand for at that rate.
@@ -21,7 +24,7 @@ public struct StreamSummary: Codable, Equatable, Sendable {
     public var energyMicrojoulesPerSignalSecond: Double?
 
     public init(config: StreamConfig, readings: Int, windows: Int, labelledWindows: Int, wallSeconds: Double,
-                energyPicojoules: Double) {
+                cpuSeconds: Double, energyPicojoules: Double) {
         window = config.window
         hop = config.hop
         state = config.state.rawValue
@@ -29,6 +32,7 @@ public struct StreamSummary: Codable, Equatable, Sendable {
         self.windows = windows
         self.labelledWindows = labelledWindows
         readingsPerSecondProcessed = Double(readings) / max(wallSeconds, 1e-9)
+        readingsPerCPUSecond = Double(readings) / max(cpuSeconds, 1e-9)
         if config.readingsPerSecond > 0 {
             signalReadingsPerSecond = config.readingsPerSecond
             let seconds = Double(readings) / config.readingsPerSecond
@@ -38,7 +42,7 @@ public struct StreamSummary: Codable, Equatable, Sendable {
     }
 
     var text: [String] {
-        var lines = ["stream           \(readings) readings → \(windows) windows (window \(window), hop \(hop), \(state))   \(Int(readingsPerSecondProcessed.rounded())) readings/s"]
+        var lines = ["stream           \(readings) readings → \(windows) windows (window \(window), hop \(hop), \(state))   \(Int(readingsPerSecondProcessed.rounded())) readings/s (\(Int(readingsPerCPUSecond.rounded())) per CPU second)"]
         if let s = signalSeconds, let e = energyMicrojoulesPerSignalSecond, let r = signalReadingsPerSecond {
             lines.append("signal           \(String(format: "%.1f", s)) s at \(r) readings/s   energy \(String(format: "%.3f", e)) µJ per second of signal")
         }
