@@ -94,6 +94,10 @@ struct ReadingStreamTests {
         #expect(answers[0]["id"] == .string("f1"))
         #expect(code(answers[1]) == "empty_window")
         #expect(answers[2...].compactMap { int($0["t"]) } == [12, 15])
+        // A flush with nothing new still starts the stream over: the next window needs W readings.
+        let after = try h.send(readings(16..<19) + [#"{"cmd":"flush"}"#] + readings(19..<30), on: stream)
+        #expect(after.map { int($0["t"]) } == [18, nil, 26, 29])   // a hop at 18; then 19…26 and a hop
+        #expect(code(after[1]) == "empty_window")
     }
 
     @Test("each connection is its own stream: interleaved lines give each its windows as if alone")

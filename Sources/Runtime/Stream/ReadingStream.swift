@@ -102,13 +102,13 @@ public final class ReadingStream: @unchecked Sendable {
 
     /// `{"cmd":"flush"}`: the readings held are answered now as a (partial) window, then the
     /// stream starts over (the next window is due after `window` new readings). Nothing new
-    /// since the last answer: the error `empty_window`.
+    /// since the last answer: the error `empty_window` (and the stream starts over all the same).
     func flush(id: String?, sample: inout Sample) -> Step {
+        defer { ring.clear() }
         guard var w = cut(id: id, sample: &sample) else {
             return .request(.invalid(LineError(code: "empty_window",
                                                message: "no reading arrived since the last answer: nothing to flush", id: id)))
         }
-        ring.clear()
         w.flushed = true
         return .window(w)
     }
