@@ -25,6 +25,7 @@ public enum Schema {
         m.registerMigration("v1-wear", migrate: createWear)
         m.registerMigration("v1-taskEval-event", migrate: createTaskEvalAndEvent)
         m.registerMigration("v1-checkpoint", migrate: createCheckpoint)
+        m.registerMigration("v2-delayLine", migrate: addDelayLine)
         return m
     }
 
@@ -88,6 +89,13 @@ public enum Schema {
             t.column("energyPicojoules", .double)
             t.column("energyBreakdownJSON", .text)
             t.uniqueKey(["runId", "windowIndex"])
+        }
+    }
+
+    /// The encoder's delay-line accesses (issue #12), 0 in windows recorded before it.
+    static func addDelayLine(_ db: Database) throws {
+        try db.alter(table: "energyWindow") { t in
+            t.add(column: "delayLineAccesses", .integer).notNull().defaults(to: 0)
         }
     }
 

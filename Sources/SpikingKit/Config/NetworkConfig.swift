@@ -41,6 +41,13 @@ public struct NetworkConfig: Equatable, Sendable {
     /// own devices). Off by default: it made no difference on digits and costs an extra
     /// row (with 64 inputs, an extra row-tile of conversions).
     public var bias: Bool = false
+    /// Which steps the readout's prediction and learning signal use (``ReadoutMode``).
+    public var readoutMode: ReadoutMode = .every
+    /// Steps of the window of ``ReadoutMode/last`` (the last steps of each sample).
+    public var readoutWindowSteps: Int = 1
+    /// Standardise the windowed readout's spike-rate features with their running mean and
+    /// standard deviation (``SpikingNetwork/windowScores(count:random:counts:)``).
+    public var readoutStandardize: Bool = true
 
     public init() {}
 
@@ -58,7 +65,8 @@ extension NetworkConfig: Configurable {
             .float("leak", \.leak), .float("threshold", \.threshold), .choice("reset", \.reset),
             .float("readoutLeak", \.readoutLeak), .int("membraneBits", \.membraneBits),
             .floats("maxWeights", \.maxWeights), .floats("initGains", \.initGains),
-            .bool("bias", \.bias),
+            .bool("bias", \.bias), .choice("readoutMode", \.readoutMode),
+            .int("readoutWindowSteps", \.readoutWindowSteps), .bool("readoutStandardize", \.readoutStandardize),
         ]
     }
     public func validate(at path: String) throws {
@@ -74,6 +82,7 @@ extension NetworkConfig: Configurable {
         try Validate.positive(threshold, k("threshold"))
         try Validate.openUnit(readoutLeak, k("readoutLeak"))
         try Validate.inRange(membraneBits, 0...32, k("membraneBits"))
+        try Validate.inRange(readoutWindowSteps, 1...100_000, k("readoutWindowSteps"))
         guard !maxWeights.isEmpty, maxWeights.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw ConfigError.outOfRange(key: k("maxWeights"), value: "\(maxWeights)", allowed: "positive numbers")
         }

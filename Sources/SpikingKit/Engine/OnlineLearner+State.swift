@@ -15,6 +15,7 @@ extension OnlineLearner {
         for layer in network.layers { layer.writeState(to: &w) }
         for p in pending { w.write(p) }
         encoder.scaler.writeState(to: &w)
+        if network.config.readoutMode != .every { network.readout.writeFeatureStatistics(to: &w) }
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
         return w.bytes
     }
@@ -30,6 +31,7 @@ extension OnlineLearner {
         for layer in network.layers { try layer.readState(from: &r, timeSeconds: time) }
         for p in pending { try r.read(into: p, "pending gradients") }
         try encoder.scaler.readState(from: &r)
+        if network.config.readoutMode != .every { try network.readout.readFeatureStatistics(from: &r) }
         random.readNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.rounding = SeededGenerator(stateWords: try r.readUInt64s())

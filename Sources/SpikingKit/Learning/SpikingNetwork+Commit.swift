@@ -4,8 +4,9 @@ import DeviceKit
 extension SpikingNetwork {
     /// Writes the accumulated gradients as `ΔW = −η·G` through every layer's write path
     /// (pulse scheme, pair policy, device pulse law). The gradient buffers are consumed.
+    /// Hidden layers with η = 0 are fixed: nothing is written (nor priced) there.
     public func commit(counts: inout OperationCounts, timeSeconds: Float, random: inout NetworkRandom) {
-        for l in 0..<hidden.count {
+        for l in 0..<(learning.learningRate > 0 ? hidden.count : 0) {
             let g = hidden[l].gradient
             scale(g, by: -learning.learningRate)
             layers[l].applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,

@@ -34,9 +34,9 @@ extension SpikingNetwork {
         counts.traceUpdates += Double(rows)
         counts.learningMacs += Double(rows * classes)
 
-        // Hidden layers: DFA signal, then eligibility.
+        // Hidden layers: DFA signal, then eligibility (none for a fixed layer, η = 0).
         let filter = learning.filterEligibility
-        for l in 0..<hidden.count {
+        for l in 0..<(learning.learningRate > 0 ? hidden.count : 0) {
             let h = hidden[l]
             let n = h.size
             let b = feedback[l].pointer, psi = h.pseudo.pointer, sig = h.signal.pointer

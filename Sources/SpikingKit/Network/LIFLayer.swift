@@ -106,6 +106,14 @@ public final class Readout: @unchecked Sendable {
     public let error: Buffer<Float>
     /// Filtered presynaptic activity F_κ(o)[t] of the readout's input rows.
     public let inputTrace: Buffer<Float>
+    /// Windowed ``ReadoutMode``s: spike counts of the input lines over the window, the
+    /// features x read by the crossbar, and the running statistics that standardise them.
+    public let inputTraceSum: Buffer<Float>
+    public let features: Buffer<Float>
+    public let featureMean: Buffer<Float>
+    public let featureM2: Buffer<Float>
+    public let invSigma: Buffer<Float>
+    public internal(set) var featureSamples = 0
     public let gradient: Buffer<Float>
     /// The same gradient while a sample runs, class-major (`k·inputRows + r`), so each step's
     /// rank-1 update runs over long contiguous rows; folded into ``gradient`` at the end.
@@ -119,6 +127,11 @@ public final class Readout: @unchecked Sendable {
         current = Buffer(repeating: 0, count: classes)
         error = Buffer(repeating: 0, count: classes)
         inputTrace = Buffer(repeating: 0, count: inputRows)
+        inputTraceSum = Buffer(repeating: 0, count: inputRows)
+        features = Buffer(repeating: 0, count: inputRows)
+        featureMean = Buffer(repeating: 0, count: inputRows)
+        featureM2 = Buffer(repeating: 0, count: inputRows)
+        invSigma = Buffer(repeating: 1, count: inputRows)
         gradient = Buffer(repeating: 0, count: inputRows * classes)
         gradientByClass = Buffer(repeating: 0, count: inputRows * classes)
     }
@@ -133,6 +146,6 @@ public final class Readout: @unchecked Sendable {
     }
 
     public func resetSample() {
-        y.fill(0); ySum.fill(0); inputTrace.fill(0)
+        y.fill(0); ySum.fill(0); inputTrace.fill(0); inputTraceSum.fill(0)
     }
 }

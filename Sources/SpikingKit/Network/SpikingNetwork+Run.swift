@@ -3,7 +3,7 @@ import DeviceKit
 
 /// What the network said about one sample.
 public struct Prediction: Equatable, Sendable {
-    /// argmax of the time-mean readout.
+    /// argmax of the time-mean readout (over the readout window, ``ReadoutMode``).
     public var label: Int
     /// Softmax probability of that class.
     public var confidence: Float
@@ -25,6 +25,10 @@ extension SpikingNetwork {
         resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput)
         let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let learn = target != nil
+        // A hidden layer with η = 0 is a fixed random layer: it needs no traces.
+        let learnHidden = learn && learning.learningRate > 0
+        let windowed = config.readoutMode != .every
+        let windowStart = windowed ? windowStart(steps: steps) : 0
         let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
         let kappa = config.readoutLeak
         let classes = self.classes
@@ -37,6 +41,7 @@ extension SpikingNetwork {
 
         for t in 0..<steps {
             if !(staticInput && t > 0) { encoder.encode(step: t, into: inPtr, rng: &random.encoding) }
+            counts.delayLineAccesses += encoder.delayLineAccessesPerStep
             var layerInput = UnsafePointer(inPtr)
             var graded = encoder.isGraded
             var list: UnsafePointer<Int32>? = nil
@@ -49,9 +54,9 @@ extension SpikingNetwork {
                 counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
                 spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
                                  membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
-                                 learning: learn)
+                                 learning: learnHidden)
                 counts.neuronUpdates += Double(h.size)
-                if learn {
+                if learnHidden {
                     counts.traceUpdates += Double(h.size)   // pseudo-derivatives ψ, computed in the step
                     if l == 0 && staticInput {
                         staticTrace = alpha * staticTrace + 1
@@ -65,6 +70,11 @@ extension SpikingNetwork {
                 graded = false
                 list = UnsafePointer(h.spikeList.pointer)
                 listCount = h.spikeCount
+            }
+            if windowed {   // the readout reads once, after the window (windowScores)
+                accumulateWindow(inWindow: t >= windowStart, learn: learn, readoutInput: layerInput,
+                                 staticInput: staticInput, staticTrace: staticTrace, counts: &counts)
+                continue
             }
             let charge = accumulate(outLayer, layer: hidden.count, step: t, staticInput: staticInput, input: layerInput,
                                     graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
@@ -81,11 +91,15 @@ extension SpikingNetwork {
             }
         }
         counts.timesteps += Double(steps)
-        if learn && staticInput && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
+        if windowed { windowScores(count: steps - windowStart, random: &random, counts: &counts) }
+        if let target, windowed {
+            finishWindowGradients(target: target, count: steps - windowStart, staticInput: staticInput, counts: &counts)
+        }
+        if learnHidden && staticInput && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
         if learn { readout.foldGradient() }
 
         let p = probabilities.pointer
-        for k in 0..<classes { p[k] = ySum[k] / Float(steps) }
+        if !windowed { for k in 0..<classes { p[k] = ySum[k] / Float(steps) } }
         softmax(p, count: classes, into: p)
         let best = argmax(p, count: classes)
         return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)
