@@ -1,6 +1,7 @@
 import CrossbarKit
 import Foundation
 import DeviceKit
+import KitSupport
 import SpikingKit
 import Testing
 

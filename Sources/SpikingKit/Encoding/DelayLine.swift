@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// A tapped delay line on the encoder's output: each encoder line `c` (a channel, scaled)
 /// is fanned out into itself and its past values at several dilations, so the first

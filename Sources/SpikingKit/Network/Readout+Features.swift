@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SpikingNetwork {
     /// The windowed readout (``ReadoutMode/mean``, ``ReadoutMode/last``): at the end of the

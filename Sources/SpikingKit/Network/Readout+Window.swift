@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// Which time steps of a sample the readout's prediction and learning signal use.
 public enum ReadoutMode: String, CaseIterable, Sendable {
