@@ -84,3 +84,24 @@ struct TemporalEncoderTests {
         }
     }
 }
+
+@Suite("Temporal inputs: the delay line's cost")
+struct DelayLineCostTests {
+    @Test("a sample counts W·(1 + R) register words per step: one write per channel, one read per driven row")
+    func accessesPerStep() throws {
+        var engine = EngineConfig()
+        engine.network.layers = [0, 8, 2]
+        engine.network.readoutMode = .mean
+        engine.encoder.delayLine.taps = 3
+        engine.encoder.delayLine.dilations = [1, 4]
+        let l = OnlineLearner(config: engine, hardware: HardwareConfig(), seed: 2, inputWidth: 2)
+        #expect(l.network.inputLines == 2 * 5)
+        let s = Sample(frames: (0..<7).map { [Float($0), -Float($0)] }, label: 1)
+        let c = try l.process(s, learn: true).counts
+        #expect(c.delayLineAccesses == Double(7 * 2 * (1 + 5)))
+        var plain = engine
+        plain.encoder.delayLine.taps = 0
+        let p = OnlineLearner(config: plain, hardware: HardwareConfig(), seed: 2, inputWidth: 2)
+        #expect(try p.process(s, learn: true).counts.delayLineAccesses == 0)
+    }
+}
