@@ -106,6 +106,18 @@ struct ReadoutWindowTests {
         #expect(c.updateScalings == Double(9 * 3))
     }
 
+    @Test("a checkpoint carries the feature statistics: a restored learner continues bit for bit")
+    func restoreContinues() throws {
+        let a = learner(mode: .mean)
+        for k in 0..<3 { _ = try a.process(Sample(frames: series.frames(shiftedBy: Float(k)), label: k % 3), learn: true) }
+        let b = learner(mode: .mean)
+        try b.restore(a.stateBytes())
+        #expect(b.network.readout.featureSamples == 3)
+        let next = Sample(frames: series.frames(shiftedBy: 5), label: 1)
+        #expect(try a.process(next, learn: true) == b.process(next, learn: true))
+        #expect(a.stateDigest == b.stateDigest)
+    }
+
     @Test("variable length: a NaN-padded row runs its true length and ends in the same state as the unpadded one")
     func paddedSeries() throws {
         let unpadded: [Float] = [0.5, 1.5, -0.3, 2, 0.1, -1, 0.2, 0.9, -2, 0.4]
