@@ -22,4 +22,6 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case shuffle = 9
     /// Endurance budgets and failure modes.
     case endurance = 10
+    /// Reservoir sampling and draws of a continual-learning replay buffer.
+    case replay = 11
 }

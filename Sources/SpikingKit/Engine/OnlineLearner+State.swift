@@ -16,6 +16,7 @@ extension OnlineLearner {
         for p in pending { w.write(p) }
         encoder.scaler.writeState(to: &w)
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
+        continual?.writeState(to: &w)
         return w.bytes
     }
 
@@ -34,6 +35,7 @@ extension OnlineLearner {
         random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.rounding = SeededGenerator(stateWords: try r.readUInt64s())
         random.encoding = SeededGenerator(stateWords: try r.readUInt64s())
+        try continual?.readState(from: &r)
         guard r.isAtEnd else { throw StateError.shapeMismatch(what: "learner state", expected: r.offset, found: bytes.count) }
     }
 

@@ -8,11 +8,15 @@ extension SpikingNetwork {
         for l in 0..<hidden.count {
             let g = hidden[l].gradient
             scale(g, by: -learning.learningRate)
+            if let gate = writeGate { gate.apply(layer: l, delta: g.pointer, rate: learning.learningRate, counts: &counts) }
             layers[l].applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
                                   roundingRNG: &random.rounding, counts: &counts)
         }
         let g = readout.gradient
         scale(g, by: -learning.readoutLearningRate)
+        if let gate = writeGate {
+            gate.apply(layer: layers.count - 1, delta: g.pointer, rate: learning.readoutLearningRate, counts: &counts)
+        }
         layers[layers.count - 1].applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
                                              roundingRNG: &random.rounding, counts: &counts)
     }

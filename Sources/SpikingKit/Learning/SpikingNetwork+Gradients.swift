@@ -21,6 +21,7 @@ extension SpikingNetwork {
         let kappa = config.readoutLeak
         let e = readout.error.pointer
         softmax(readout.y.pointer, count: classes, into: e)
+        if let mask = classMask { renormalize(e, mask: mask.pointer, count: classes) }
         e[target] -= 1
 
         // Readout: F = κF + o, G += F ⊗ e (class-major, contiguous over rows).

@@ -86,6 +86,7 @@ extension SpikingNetwork {
 
         let p = probabilities.pointer
         for k in 0..<classes { p[k] = ySum[k] / Float(steps) }
+        if let gain = logitGain { for k in 0..<classes { p[k] *= gain[k] } }
         softmax(p, count: classes, into: p)
         let best = argmax(p, count: classes)
         return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)

@@ -41,6 +41,13 @@ public final class SpikingNetwork: @unchecked Sendable {
     let probabilities: Buffer<Float>
     /// Samples whose gradients are waiting in the gradient buffers.
     var pendingSamples = 0
+    /// Continual strategies' hooks (nil: off, and the network runs exactly as without them).
+    /// `classMask`: 1 for classes the readout error may train, 0 for the others (masked softmax);
+    /// `logitGain`: per-class factor on the time-mean readout before the prediction;
+    /// `writeGate`: scales each desired change before the write path.
+    public var classMask: Buffer<Float>?
+    public var logitGain: Buffer<Float>?
+    public var writeGate: WriteGate?
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
