@@ -1,6 +1,7 @@
 import Configuration
 import DeviceKit
 import Foundation
+import Reports
 import SpikingKit
 
 /// `experiment.strategies`: the same task stream run once per strategy (each from the same
@@ -36,10 +37,10 @@ public struct StrategyComparison: Codable, Sendable, SortedJSONEncodable {
     public var text: String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
-        var lines = [pad("strategy", 30) + "ACC    BWT     forget  FWT     pulses    nJ/sample  buffer B  lifetime y"]
+        var lines = [pad("strategy", 30) + "ACC    BWT     forget  FWT     pulses    nJ/sample  buffer B  lifetime (1 % failed)"]
         for r in runs {
             let c = r.cost
-            let life = c?.projectedLifetimeSeconds.map { String(format: "%.1f", $0 / 86400 / 365.25) } ?? "∞"
+            let life = c.map { $0.projectedLifetimeSeconds.map(Format.duration) ?? "never" } ?? "n/a"
             lines.append(pad(r.strategy, 30) + "\(f(r.Top1_Acc_Stream))  \(pad(f(r.StreamBWT), 7)) \(f(r.StreamForgetting))   \(pad(f(r.StreamForwardTransfer), 7)) "
                          + pad(String(Int(c?.pulses ?? r.pulses)), 9) + " " + pad(String(format: "%.1f", (c?.energyPicojoulesPerSample ?? 0) / 1000), 10)
                          + " " + pad(String(c?.bufferBytes ?? 0), 9) + " " + life)

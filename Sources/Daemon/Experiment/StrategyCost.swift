@@ -75,7 +75,7 @@ extension StrategyCost {
         }
         if strategyMemoryBytes > 0 { out.append("strategy memory \(strategyMemoryBytes) B") }
         if frozenSynapses > 0 { out.append("frozen synapses \(frozenSynapses)") }
-        let life = projectedLifetimeSeconds.map { "\(f($0 / 86400 / 365.25, 1)) years" } ?? "no wear-out"
+        let life = projectedLifetimeSeconds.map(Format.duration) ?? "never (no wear-out)"
         out.append("projected lifetime (1 % of devices failed at \(Int(lifetimeSamplesPerSecond)) samples/s): \(life)")
         return out
     }

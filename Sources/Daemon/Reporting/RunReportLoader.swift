@@ -101,7 +101,7 @@ public struct RunReportLoader {
         }
 
         let samples = records.samples
-        let data = RunReportData(
+        var data = RunReportData(
             run: Self.metadata(records, windowSamples: rebuilt?.config.run.recording.windowSamples),
             accuracy: StreamSeries.accuracy(records.accuracy),
             energy: try WindowEnergy.series(records.energy, runId: id, costModel: costModel),
@@ -112,6 +112,7 @@ public struct RunReportLoader {
             events: StreamSeries.events(records.events, samples: samples),
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
+        data.strategy = StrategyRecords.result(summaryJSON: run.summaryJSON)
         return RunReportInput(data: data, notes: notes)
     }
 
