@@ -1,7 +1,8 @@
 import ArgumentParser
-import Configuration
-import Daemon
 import Foundation
+import Recording
+import Runtime
+import Settings
 
 struct ExperimentCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,7 @@ struct ExperimentCommand: ErrorReportingCommand {
         let resolved = try options.resolve()
         if !resolved.run.experiment.strategies.isEmpty { return try compare(resolved) }
         let runner = ExperimentRunner(config: resolved)
+        runner.observers.append(StrategyLifetime())
         let opened = try openRecorder(db: db, recording: resolved.run.recording)
         if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
         var result = try runner.run(progress: progress)
@@ -35,6 +37,7 @@ struct ExperimentCommand: ErrorReportingCommand {
     func compare(_ resolved: ResolvedConfig) throws {
         var recorded: [(runner: ExperimentRunner, path: String)] = []
         var result = try StrategyComparison.run(config: resolved, progress: progress) { runner in
+            runner.observers.append(StrategyLifetime())
             guard let opened = try openRecorder(db: db, recording: resolved.run.recording) else { return }
             runner.observers.append(ExperimentRecorder(recorder: opened.recorder))
             recorded.append((runner, opened.path))

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Per-byte energies of the memories a continual strategy keeps beside the array (a replay
 /// buffer in on-chip SRAM or off-chip DRAM). Horowitz (ISSCC 2014, 45 nm) gives per 64-bit

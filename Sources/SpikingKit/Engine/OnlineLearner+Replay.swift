@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension OnlineLearner {
     /// Learns one replayed sample: a full forward pass toward its label and a write, exactly as

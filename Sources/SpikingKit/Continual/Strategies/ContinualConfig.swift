@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// One mechanism against forgetting. A strategy is one of them or several joined by `+`
 /// (`replay+maskedReadout`), as Avalanche composes plugins; names follow Avalanche's where

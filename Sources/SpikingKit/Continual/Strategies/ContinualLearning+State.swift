@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 extension ContinualLearning {
     /// The strategy's state (appended to the learner's only when the strategy is not naive):

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// The running state of a non-naive continual strategy inside one ``OnlineLearner``: the
 /// replay buffer, the metaplastic write gate, and the masked readout's class mask and logit

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The arithmetic of the masked readout's norm correction (weight aligning, Zhao et al. 2020,
 /// per class): with `w_k` the readout column of class k,

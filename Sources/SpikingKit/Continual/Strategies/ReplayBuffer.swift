@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// A rehearsal buffer of past labelled samples, filled by reservoir sampling (pure; every
 /// draw from its own seeded stream, ``RandomStream/replay``).

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// Metaplastic write gating from per-synapse importance (the `metaplasticity` strategy).
 ///
