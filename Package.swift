@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure numeric kits: stdlib only.
@@ -47,8 +48,14 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // Sweeps: plans, child runs (swift-subprocess), shard databases gathered into one.
+        .target(name: "CProcessSupport"),
+        .target(name: "Sweep", dependencies: [
+            "DeviceKit", "Configuration", "Store",
+            .product(name: "Subprocess", package: "swift-subprocess"),
+        ]),
         .executableTarget(name: "spikebar", dependencies: [
-            "Daemon", "Store", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Reports",
+            "Daemon", "Sweep", "CProcessSupport", "Store", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Reports",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -59,6 +66,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Store", "Configuration", "DeviceKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),

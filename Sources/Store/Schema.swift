@@ -15,7 +15,11 @@ import GRDB
 /// column.
 public enum Schema {
     /// Every table, in creation order.
-    public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
+    public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint",
+                                "sweep", "sweepRun"]
+
+    /// The tables that hold one run's records (each with `runId`), in creation order.
+    public static let runTables = ["accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
 
     /// The migrator. `migrate` is idempotent; opening a store runs it.
     public static var migrator: DatabaseMigrator {
@@ -25,6 +29,7 @@ public enum Schema {
         m.registerMigration("v1-wear", migrate: createWear)
         m.registerMigration("v1-taskEval-event", migrate: createTaskEvalAndEvent)
         m.registerMigration("v1-checkpoint", migrate: createCheckpoint)
+        m.registerMigration("v2-sweep", migrate: createSweep)
         return m
     }
 
