@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 
 /// The runs of a sweep, in a fixed order: the grid's product (first axis slowest), then the
 /// random draws, then the seeds (innermost). The order depends only on the sweep file, so

@@ -1,5 +1,5 @@
-import Configuration
-import DeviceKit
+import Settings
+import KitSupport
 import Foundation
 
 extension SweepSpec {

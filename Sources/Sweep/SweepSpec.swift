@@ -1,4 +1,4 @@
-import DeviceKit
+import KitSupport
 import Foundation
 
 /// A design-space sweep as written in a sweep file (`Configs/sweeps/*.yaml`): what every run

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CProcessSupport
-import Configuration
+import Settings
 import Foundation
 import Sweep
 

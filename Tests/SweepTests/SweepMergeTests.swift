@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Store
 import Testing
-@testable import Configuration
+@testable import Settings
 @testable import Sweep
 
 @Suite struct SweepMergeTests {

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The local learning rules (DESIGN §5): e-prop eligibility traces at the readout and
 /// direct feedback alignment (DFA) learning signals for hidden layers.
