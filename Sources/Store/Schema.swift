@@ -14,9 +14,11 @@ import GRDB
 /// text; JSON columns end in `JSON`, BLOB columns in `Blob`. docs/STORE.md documents every
 /// column.
 public enum Schema {
-    /// Every table, in creation order.
-    public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint",
-                                "sweep", "sweepRun"]
+    /// Every table of a run's records, in creation order (what `db export` offers).
+    public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
+
+    /// The tables of a merged sweep database (`spikebar sweep`), empty elsewhere.
+    public static let sweepTables = ["sweep", "sweepRun"]
 
     /// The tables that hold one run's records (each with `runId`), in creation order.
     public static let runTables = ["accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
