@@ -1,5 +1,14 @@
 import DeviceKit
 
+/// Where a hidden layer's learning signal `L_i[t] = Σ_k B_ik·e_k[t]` takes B from (DESIGN §5.2b).
+public enum FeedbackMode: String, CaseIterable, Sendable {
+    /// Fixed random matrices (random e-prop = direct feedback alignment, Nøkland 2016).
+    case random
+    /// The readout's own weights as the array reads them, `B = (W^out)ᵀ` (symmetric e-prop,
+    /// Bellec et al. 2020), for the last hidden layer; earlier layers keep random matrices.
+    case symmetric
+}
+
 /// The local learning rules (DESIGN §5): e-prop eligibility traces at the readout and
 /// direct feedback alignment (DFA) learning signals for hidden layers.
 public struct LearningConfig: Equatable, Sendable {
@@ -18,6 +27,8 @@ public struct LearningConfig: Equatable, Sendable {
     public var pseudoDerivativeGain: Float = 0.3
     /// Standard deviation of the entries of the fixed random feedback matrices B_l.
     public var feedbackScale: Float = 1
+    /// Random (DFA) or symmetric feedback of the readout error to the hidden layers.
+    public var feedback: FeedbackMode = .random
     /// Write the accumulated update every this many samples (1 = after every sample).
     public var updateEverySamples: Int = 1
     /// Skip the write when the sample was predicted correctly with a confidence above
@@ -32,7 +43,7 @@ extension LearningConfig: Configurable {
         [
             .float("learningRate", \.learningRate), .float("readoutLearningRate", \.readoutLearningRate),
             .float("traceDecay", \.traceDecay), .bool("filterEligibility", \.filterEligibility), .float("pseudoDerivativeGain", \.pseudoDerivativeGain),
-            .float("feedbackScale", \.feedbackScale), .int("updateEverySamples", \.updateEverySamples),
+            .float("feedbackScale", \.feedbackScale), .choice("feedback", \.feedback), .int("updateEverySamples", \.updateEverySamples),
             .float("skipWhenConfidentAbove", \.skipWhenConfidentAbove),
         ]
     }
