@@ -17,9 +17,11 @@ struct RecurrentEpropTests {
         var filter: Bool
         var symmetric: Bool
         var staticInput = false
+        var regularize = false
         var testDescription: String {
             "\(alif ? "ALIF" : "LIF")\(recurrent ? " recurrent" : "")\(drawnLeaks ? " drawn λ" : "")"
                 + "\(filter ? " filtered" : "")\(symmetric ? " symmetric" : " random")\(staticInput ? " static" : "")"
+                + "\(regularize ? " rate-regularized" : "")"
         }
     }
 
@@ -32,7 +34,10 @@ struct RecurrentEpropTests {
         Case(alif: true, recurrent: true, drawnLeaks: true, filter: false, symmetric: true),
         Case(alif: true, recurrent: true, drawnLeaks: false, filter: true, symmetric: true),
         Case(alif: true, recurrent: false, drawnLeaks: true, filter: true, symmetric: false, staticInput: true),
+        Case(alif: true, recurrent: true, drawnLeaks: true, filter: true, symmetric: false, regularize: true),
+        Case(alif: false, recurrent: true, drawnLeaks: false, filter: false, symmetric: true, regularize: true),
     ]
+    static let rateGain = 0.4, targetRate = 0.1
 
     static let inputs = 3, size = 5, classes = 2, steps = 9
     static let theta = 0.5, gamma = 0.3, beta = 0.25, kappa = 0.7, leak = 0.6
@@ -56,6 +61,8 @@ struct RecurrentEpropTests {
         learning.pseudoDerivativeGain = Float(gamma)
         learning.filterEligibility = c.filter
         learning.feedback = c.symmetric ? .symmetric : .random
+        learning.rateRegularization = c.regularize ? Float(rateGain) : 0
+        learning.targetRate = Float(targetRate)
         var hw = HardwareConfig()
         hw.preset.device.model = .ideal
         hw.preset.device.wMin = -1
@@ -114,7 +121,7 @@ struct RecurrentEpropTests {
 
         let theta = Self.theta, gamma = Self.gamma, kappa = Self.kappa
         var u = [Double](repeating: 0, count: n), o = u, adapt = u, y = [Double](repeating: 0, count: nK)
-        var lastThreshold = [Double](repeating: theta, count: n), psiPrev = u
+        var lastThreshold = [Double](repeating: theta, count: n), psiPrev = u, fired = u
         var f = u
         // Per-synapse state, rows p then neuron i: ε^v, ε^a, ē, G; input rows, then recurrent rows.
         let rows = nIn + n
@@ -156,7 +163,9 @@ struct RecurrentEpropTests {
             e[1] -= 1
             for j in 0..<n { for k in 0..<nK { gOut[j * nK + k] += f[j] * e[k] } }
             for i in 0..<n {
-                let signal = (0..<nK).reduce(0.0) { $0 + b[$1 * n + i] * e[$1] }
+                fired[i] += o[i]
+                let rate = c.regularize ? Self.rateGain * (fired[i] / Double(t + 1) - Self.targetRate) : 0
+                let signal = (0..<nK).reduce(0.0) { $0 + b[$1 * n + i] * e[$1] } + rate
                 for p in 0..<rows {
                     let k = p * n + i
                     let trace = psi[i] * (ev[k] - beta[i] * ea[k])

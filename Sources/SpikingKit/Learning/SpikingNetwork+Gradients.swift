@@ -48,6 +48,7 @@ extension SpikingNetwork {
                 for i in 0..<n { sig[i] += ek * bk[i] }
             }
             counts.learningMacs += Double(n * classes)
+            addRateSignal(layer: l, step: t, signal: sig, counts: &counts)
             if recurrent[l] != nil || usesGeneralTraces(l) {
                 let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
                 let layerInput = l == 0 ? UnsafePointer(input.pointer) : UnsafePointer(hidden[l - 1].output.pointer)

@@ -69,6 +69,7 @@ extension SpikingNetwork {
     func resetRecurrence(learning learn: Bool) {
         for h in hidden { h.dynamics?.resetSample(threshold: config.threshold) }
         guard learn else { return }
+        for c in firingCounts { c.fill(0) }
         for t in inputTraces { t?.resetSample() }
         for r in recurrent { r?.traces.resetSample() }
         if learning.feedback == .symmetric { loadSymmetricFeedback() }

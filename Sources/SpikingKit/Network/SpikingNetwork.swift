@@ -44,6 +44,8 @@ public final class SpikingNetwork: @unchecked Sendable {
     let eligibility: [Buffer<Float>]
     /// Static-input layers: per-neuron filtered eligibility factor h_i.
     let staticEligibility: [Buffer<Float>]
+    /// Spikes of each hidden neuron so far in the sample (rate regularization only).
+    let firingCounts: [Buffer<Float>]
     /// Network input: encoder lines followed by the bias line.
     public let input: Buffer<Float>
     let probabilities: Buffer<Float>
@@ -92,6 +94,7 @@ public final class SpikingNetwork: @unchecked Sendable {
         feedback = fb
         eligibility = elig
         staticEligibility = staticElig
+        firingCounts = lif.map { Buffer(repeating: 0, count: learning.rateRegularization > 0 ? $0.size : 0) }
         readout = Readout(classes: config.classes, inputRows: sizes[sizes.count - 2] + bias)
         gradientBuffers = Self.gradients(hidden: lif, recurrent: extra.recurrent, readout: readout)
         input = Buffer(repeating: 0, count: sizes[0] + bias)
