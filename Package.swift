@@ -1,8 +1,14 @@
 // swift-tools-version: 6.0
 // Spikebar: an online-learning spiking network on an emulated analog in-memory-computing
-// crossbar. The three kits (DeviceKit, CrossbarKit, SpikingKit) are pure: they import no
-// Foundation, no files, no clocks. Everything that does I/O sits on top of them.
+// crossbar. The layers below read bottom-up; a module depends only on modules above it in
+// this file. KitSupport and the three kits (DeviceKit, CrossbarKit, SpikingKit) are pure:
+// no Foundation, no files, no clocks. Only Store and Recording link GRDB; only Daemon (and
+// the executable) link SwiftNIO and service-lifecycle. scripts/check-layering enforces it;
+// docs/ARCHITECTURE.md draws the graph.
 import PackageDescription
+
+/// swift-numerics' RealModule (elementary functions without Foundation), used by the pure modules.
+let numerics = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
 
 let package = Package(
     name: "Spikebar",
@@ -21,25 +27,43 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
-        // Pure numeric kits: stdlib only.
-        .target(name: "DeviceKit", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
-        .target(name: "CrossbarKit", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
-        .target(name: "SpikingKit", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
+        // ── Layer 0: pure support (stdlib + RealModule; no Foundation, no I/O) ──────────
+        .target(name: "KitSupport", dependencies: [numerics]),
 
-        // Data and configuration (Foundation, Yams).
-        .target(name: "Datasets", dependencies: ["SpikingKit"], resources: [.copy("Resources")]),
-        .target(name: "Configuration", dependencies: [
-            "DeviceKit", "CrossbarKit", "SpikingKit",
+        // ── Layer 1: pure numeric kits (stdlib + RealModule; no Foundation, no I/O) ─────
+        .target(name: "DeviceKit", dependencies: ["KitSupport", numerics]),
+        .target(name: "CrossbarKit", dependencies: ["KitSupport", "DeviceKit", numerics]),
+        .target(name: "SpikingKit", dependencies: ["KitSupport", "DeviceKit", "CrossbarKit", numerics]),
+
+        // ── Layer 2: formats and files (Foundation, Yams; no sockets, no database) ──────
+        // The wire format: JSON, sample and command lines, responses, line splitting.
+        .target(name: "LineProtocol", dependencies: ["SpikingKit"]),
+        .target(name: "Datasets", dependencies: ["LineProtocol", "SpikingKit"], resources: [.copy("Resources")]),
+        .target(name: "Settings", dependencies: [
+            "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit",
             .product(name: "Yams", package: "Yams"),
         ]),
 
-        // Records, reports, daemon.
-        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        // Reports is pure (query results in, strings out); its Store adapter is Daemon/Reporting.
+        // ── Layer 3: running a learner (no NIO, no GRDB) ───────────────────────────────
+        // Run sessions, the engine, experiments, bench, energy pricing, summaries.
+        .target(name: "Runtime", dependencies: [
+            "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
+        ]),
+
+        // ── Layer 4: records and reports ───────────────────────────────────────────────
+        .target(name: "Store", dependencies: ["LineProtocol", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Reports is pure (query results in, strings out); its Store adapter is Recording/Reports.
         // It uses the pure kits for shared formulas (SpikingKit's continual-learning metrics).
         .target(name: "Reports", dependencies: ["DeviceKit", "SpikingKit"]),
+        // The recorder (a Runtime observer), flush writer, resume plan, report loading.
+        .target(name: "Recording", dependencies: [
+            "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
+            "Runtime", "Store", "Reports",
+        ]),
+
+        // ── Layer 5: sockets (SwiftNIO, service-lifecycle): `spikebar serve` only ───────
         .target(name: "Daemon", dependencies: [
-            "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Configuration", "Store", "Reports",
+            "KitSupport", "DeviceKit", "SpikingKit", "LineProtocol", "Datasets", "Settings", "Runtime", "Store", "Recording",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -47,26 +71,44 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+
+        // ── Layer 6: the command line (thin) ───────────────────────────────────────────
         .executableTarget(name: "spikebar", dependencies: [
-            "Daemon", "Store", "Configuration", "DeviceKit", "CrossbarKit", "SpikingKit", "Datasets", "Reports",
+            "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
+            "Runtime", "Store", "Reports", "Recording", "Daemon",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
-        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
-        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", .product(name: "RealModule", package: "swift-numerics")]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikingKit"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // ── Tests: one target per module ───────────────────────────────────────────────
+        .testTarget(name: "KitSupportTests", dependencies: ["KitSupport", "DeviceKit", numerics]),
+        .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", "KitSupport", numerics]),
+        .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
+        .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "LineProtocol"]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),
+        // Test support of the application tests: the checkout, temp folders, the spikebar
+        // process and a socket client (Foundation only: no NIO, no GRDB).
+        .target(name: "AppTestSupport", dependencies: ["Datasets", "Settings"], path: "Tests/AppTestSupport"),
+        .testTarget(name: "RuntimeTests", dependencies: [
+            "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "AppTestSupport",
+        ]),
+        .testTarget(name: "RecordingTests", dependencies: [
+            "Recording", "Runtime", "Store", "Reports", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit",
+            "CrossbarKit", "SpikingKit", "AppTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "DaemonTests", dependencies: [
-            "Daemon", "Datasets", "Configuration", "DeviceKit", "Store", "SpikingKit", "CrossbarKit", "Reports", "XMLTestSupport",
+            "Daemon", "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "Store", "AppTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The command line, run as a process (`spikebar report`, `run`, `db`, exit codes).
+        .testTarget(name: "SpikebarCLITests", dependencies: ["Store", "AppTestSupport", "XMLTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The periphery of the emulated crossbar: tiling, converters (DESIGN §3).
 public struct CrossbarConfig: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// What one read of the array drives, charged once per time step in which it is used.
 public struct ReadCharge: Equatable, Sendable {

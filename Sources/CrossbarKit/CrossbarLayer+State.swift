@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 extension CrossbarLayer {
     /// Writes the layer's mutable state: both device populations, the χ accumulators, and the

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 extension CrossbarLayer {
     /// Applies a desired weight change `delta` (network units, row-major `rows·cols`) through

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// One layer's weight matrix on emulated crossbar tiles (DESIGN §3.1).
 ///

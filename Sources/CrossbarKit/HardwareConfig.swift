@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The emulated hardware of a run: the device technology (a ``DevicePreset``) and the
 /// crossbar periphery and write path built around it. A preset file in

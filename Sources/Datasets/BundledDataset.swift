@@ -1,4 +1,5 @@
 import Foundation
+import LineProtocol
 import SpikingKit
 
 /// The real datasets that ship inside Spikebar as package resources, with their provenance
@@ -56,21 +57,5 @@ public enum BundledDataset: String, CaseIterable, Sendable {
     /// static samples; pass ``channels`` for the dataset's own temporal shape).
     public func load(channels: Int?) throws -> [Sample] {
         try SampleFile.load(path: url.path, source: fileName, channels: channels)
-    }
-}
-
-/// Errors reading datasets and sample files.
-public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
-    case missingResource(String)
-    case unreadable(path: String, reason: String)
-    case badLine(source: String, line: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .missingResource(name):
-            return "bundled dataset '\(name)' was not found (an installed binary needs its Spikebar_Datasets.resources folder beside it)"
-        case let .unreadable(path, reason): return "cannot read '\(path)': \(reason)"
-        case let .badLine(source, line, reason): return "\(source):\(line): \(reason)"
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineProtocol
 import SpikingKit
 
 /// Reads whole sample files: every line CSV (`label,f0,f1,…`) or NDJSON, decoded by

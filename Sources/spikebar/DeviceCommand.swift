@@ -1,5 +1,6 @@
 import ArgumentParser
-import Configuration
+import KitSupport
+import Settings
 import CrossbarKit
 import DeviceKit
 import Foundation

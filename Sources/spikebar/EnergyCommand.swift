@@ -1,6 +1,6 @@
 import ArgumentParser
-import Configuration
-import Daemon
+import Runtime
+import Settings
 import Foundation
 
 struct EnergyCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Daemon
 import Foundation
+import Recording
+import Runtime
 
 struct ExperimentCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(

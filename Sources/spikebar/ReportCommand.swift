@@ -1,6 +1,6 @@
 import ArgumentParser
-import Configuration
-import Daemon
+import Recording
+import Settings
 import Foundation
 import Reports
 import Store

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Configuration
-import Daemon
+import Recording
+import Runtime
+import Settings
 import Foundation
 import Store
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Configuration
+import KitSupport
+import Settings
 import Daemon
 import DeviceKit
 import Foundation

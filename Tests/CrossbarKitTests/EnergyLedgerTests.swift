@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 import Testing
 
 /// A noiseless constant-step device (Δw_min = 0.001 on ±0.6, no variation, no wear), so

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// A small layer on `preset` with the given initial weights (network units, row-major).
 func makeLayer(rows: Int, cols: Int, preset: DevicePreset, initial: [Float]? = nil, scale: Float = 1,

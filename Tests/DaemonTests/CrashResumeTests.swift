@@ -1,6 +1,8 @@
+import AppTestSupport
 import Daemon
 import Foundation
 import GRDB
+import Runtime
 import Store
 import Testing
 

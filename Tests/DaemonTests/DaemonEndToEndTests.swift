@@ -1,3 +1,4 @@
+import AppTestSupport
 import Datasets
 import Foundation
 import GRDB

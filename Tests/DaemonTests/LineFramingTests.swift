@@ -1,4 +1,7 @@
-import Configuration
+import AppTestSupport
+import KitSupport
+import LineProtocol
+import Settings
 import Daemon
 import DeviceKit
 import Datasets
@@ -70,22 +73,11 @@ struct LineFramingTests {
     }
 }
 
-@Suite("Line splitter")
-struct LineSplitterTests {
-    @Test("a line exactly at the limit passes; one byte more does not")
-    func limit() {
-        var s = LineSplitter(maxLineBytes: 4)
-        var out: [FramedLine] = []
-        s.feed(Array("abcd\nabcde\n".utf8)) { out.append($0) }
-        #expect(out == [.line(Array("abcd".utf8)), .tooLong(bytes: 5)])
-    }
-}
-
 @Suite("Daemon configuration")
 struct DaemonConfigTests {
     @Test("Configs/daemon.yaml decodes strictly; sources are required; host:port parses")
     func daemonYAML() throws {
-        let doc = try YAMLDocument(path: configsDirectory + "/daemon.yaml")
+        let doc = try YAMLDocument(path: Repo.configs + "/daemon.yaml")
         var d = DaemonConfig()
         try d.apply(doc.value)
         #expect(d.maxLineBytes == 1 << 20)

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 import Testing
 
 @Suite("Cycle-to-cycle noise, device-to-device variation and wear")

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 import RealModule
 import Testing
 

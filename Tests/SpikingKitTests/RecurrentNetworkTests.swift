@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 import RealModule
 import SpikingKit
 import Testing

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Areas of the chip's blocks, µm². Source: SpikeSim's released energy–latency–area engine
 /// (`ela_spikesim.py`, `compute_area`, device `rram`, 65 nm), which builds a tile of

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// How converter energy and area grow with resolution. *[assumption]*: the literature we
 /// calibrate on gives one ADC energy at one precision; the scaling law is our choice.

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The hardware cost constants of one technology point: per-operation energies of the
 /// periphery and the digital logic, the clock, and the areas (DESIGN §3.3, §6).

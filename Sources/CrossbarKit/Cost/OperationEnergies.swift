@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// SpikeSim's per-operation energies of the read periphery, picojoules (65 nm, 64×64 RRAM
 /// crossbars, 250 MHz, V_read 0.1 V). Source: SpikeSim's released energy–latency–area

@@ -1,4 +1,5 @@
 import Datasets
+import LineProtocol
 import NIOCore
 
 /// One client connection (or stdin as a pipe): decodes each framed line, hands it to the

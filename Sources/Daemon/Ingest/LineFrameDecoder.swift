@@ -1,3 +1,4 @@
+import LineProtocol
 import NIOCore
 
 /// SwiftNIO's side of ``LineSplitter``: turns a connection's bytes into ``FramedLine``s.

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import LineProtocol
 import NIOCore
 import NIOPosix
 

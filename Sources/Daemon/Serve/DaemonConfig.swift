@@ -1,4 +1,5 @@
-import Configuration
+import KitSupport
+import Settings
 import DeviceKit
 
 /// How `spikebar serve` listens. Precedence, lowest first: these defaults ←

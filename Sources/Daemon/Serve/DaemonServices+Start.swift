@@ -1,4 +1,6 @@
-import Configuration
+import Recording
+import Runtime
+import Settings
 import Dispatch
 import Logging
 import NIOConcurrencyHelpers

@@ -1,11 +1,13 @@
-import Configuration
+import LineProtocol
+import Runtime
+import Settings
 import Datasets
 import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
 
-/// Everything `spikebar serve` runs, built by one function the tests call
+/// Everything `spikebar serve` runs, built by one function, which ``start`` calls
 /// (``DaemonServices/make(config:daemon:core:extraServices:finalCheckpoint:logger:)``): the engine, the sources and the
 /// metrics endpoint as swift-service-lifecycle services, ordered so that on SIGTERM/SIGINT
 /// ingest stops first (no new lines), then the metrics endpoint, then the engine answers

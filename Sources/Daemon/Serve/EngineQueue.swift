@@ -1,5 +1,7 @@
 import Foundation
+import LineProtocol
 import NIOConcurrencyHelpers
+import Runtime
 
 /// The one engine thread and its bounded request queue. Every source submits here; the
 /// thread takes requests in arrival order and answers each through its reply closure, so

@@ -1,4 +1,5 @@
 import Datasets
+import LineProtocol
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,3 +1,4 @@
+import KitSupport
 import RealModule
 
 /// One row of an endurance test: the population after `cycles` SET/RESET cycles.

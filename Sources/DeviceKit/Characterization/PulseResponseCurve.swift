@@ -1,3 +1,5 @@
+import KitSupport
+
 /// One row of a pulse-response curve: the population's mean and spread after `pulse`
 /// pulses (counted from the start), the last of which went in `direction`.
 public struct CurvePoint: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// The pulse-update parameters of one device type, named as aihwkit names them (in
 /// camelCase) so that values can be carried across: `dw_min` is ``dwMin``, `dw_min_dtod` is
 /// ``dwMinDtod``, and so on. Suffixes: `Dtod` is device-to-device spread (drawn once per

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// Everything that describes one memory technology: its pulse law, wear, drift, electrical
 /// window and how its differential pairs are updated. Presets live as commented YAML files
 /// (`Configs/presets/*.yaml`), each citing its source; this struct's defaults are the

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// The electrical side of a device: conductance window, read and write conditions.
 /// Used to map device units onto conductance, to scale read noise, and to charge write
 /// energy `E = V²·G·t_p` (resistive) or `C_gate·V²` (FeFET) per pulse (DESIGN §4.5).

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// Endurance and wear of one device type (DESIGN §4.3).
 ///
 /// Each device gets a budget `N_end` of pulses, drawn once from a log-normal distribution

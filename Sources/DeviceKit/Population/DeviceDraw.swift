@@ -1,3 +1,4 @@
+import KitSupport
 import RealModule
 
 /// One device's device-to-device draws, made once at construction, following aihwkit's

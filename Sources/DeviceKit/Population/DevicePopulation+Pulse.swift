@@ -1,3 +1,4 @@
+import KitSupport
 import RealModule
 
 /// What a burst of pulses on one device did: pulse counts and the conductance (in units of

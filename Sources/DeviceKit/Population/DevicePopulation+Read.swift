@@ -1,3 +1,4 @@
+import KitSupport
 import RealModule
 
 extension DevicePopulation {

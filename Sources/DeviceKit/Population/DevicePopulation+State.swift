@@ -1,3 +1,5 @@
+import KitSupport
+
 extension DevicePopulation {
     /// Writes everything that changes during a run (state, bounds, counters, status) so a
     /// checkpoint can restore the population exactly. Drawn constants (steps, shapes,

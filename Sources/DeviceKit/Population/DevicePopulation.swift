@@ -1,3 +1,4 @@
+import KitSupport
 import RealModule
 
 /// The state of a device in its life.

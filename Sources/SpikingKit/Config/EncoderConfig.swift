@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// How features become the input of the first crossbar layer (DESIGN §2.3).
 public enum Encoding: String, CaseIterable, Sendable {

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Where a hidden layer's learning signal `L_i[t] = Σ_k B_ik·e_k[t]` takes B from (DESIGN §5.2b).
 public enum FeedbackMode: String, CaseIterable, Sendable {

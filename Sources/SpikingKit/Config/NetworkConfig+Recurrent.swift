@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Recurrent and adaptive hidden layers (DESIGN §5.2b): which layers are recurrent, which
 /// neurons adapt their threshold, and the ranges their time constants are drawn from.

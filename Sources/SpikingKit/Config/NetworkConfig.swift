@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// How a LIF neuron resets after a spike (DESIGN §2.1).
 public enum ResetMechanism: String, CaseIterable, Sendable {

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// How a dataset becomes a stream of tasks.
 public enum TaskSplit: String, CaseIterable, Sendable {

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// One task of an experiment: its training stream and its held-out evaluation set.
 public struct ExperimentTask: Sendable {

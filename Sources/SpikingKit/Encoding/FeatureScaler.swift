@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Scales raw feature values (DESIGN §2.3). Running statistics are per feature (static
 /// samples) or per channel (temporal samples, when `scalePerChannel`), updated from each

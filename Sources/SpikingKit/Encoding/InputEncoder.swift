@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// Turns a ``Sample`` into the first layer's input, one time step at a time (DESIGN §2.3).
 ///

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The learning pipeline's configuration, minus the hardware: network, learning rules,
 /// encoder and the emulated clock.

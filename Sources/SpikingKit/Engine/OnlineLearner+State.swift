@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension OnlineLearner {
     /// The learner's complete mutable state as bytes: every device (state, bounds, wear

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// What happened to one sample: the prediction, its score, and what it cost.
 public struct SampleOutcome: Equatable, Sendable {

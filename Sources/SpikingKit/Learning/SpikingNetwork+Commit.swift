@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SpikingNetwork {
     /// Writes the accumulated gradients as `ΔW = −η·G` through every crossbar layer's write

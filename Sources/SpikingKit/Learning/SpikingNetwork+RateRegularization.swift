@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SpikingNetwork {
     /// Firing-rate regularization (Bellec et al. 2020, Nat. Commun. 11:3625, Methods: every

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SynapseTraces {
     /// One time step of the equations in ``SynapseTraces``: advances ε^v (and ε^a), forms

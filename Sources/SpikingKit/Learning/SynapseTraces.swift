@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The e-prop state of one crossbar layer feeding a hidden layer whose neurons have their
 /// own dynamics or whose input is its own previous spikes (DESIGN §5.2b): eligibility

@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 extension LIFLayer {
     /// One step of a layer with per-neuron dynamics (``NeuronDynamics``: ALIF neurons, drawn

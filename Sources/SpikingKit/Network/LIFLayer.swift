@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 
 /// The digital neuron module of one hidden layer (DESIGN §2.1, §5.1): membrane potentials
 /// (the U_mem buffer), spikes, pseudo-derivatives, and the buffers its learning needs.

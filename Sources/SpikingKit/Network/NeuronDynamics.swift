@@ -1,4 +1,5 @@
 import DeviceKit
+import KitSupport
 import RealModule
 
 /// Per-neuron dynamics of a hidden layer beyond the homogeneous LIF module of DESIGN §2.1:

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// The recurrent connections of one hidden layer (DESIGN §5.2b): a `size × size` crossbar
 /// whose rows are the layer's own neurons, driven by their spikes of the previous step,

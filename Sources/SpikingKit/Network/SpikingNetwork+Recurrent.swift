@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 extension SpikingNetwork {
     /// The recurrent and adaptive parts of a network (DESIGN §5.2b), built after its

@@ -1,5 +1,6 @@
 import CrossbarKit
 import DeviceKit
+import KitSupport
 
 /// The random generators a network draws from while it runs, one per noise source.
 public struct NetworkRandom: Sendable {

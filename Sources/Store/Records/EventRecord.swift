@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LineProtocol
 
 /// What an `event` row reports.
 public enum EventKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {

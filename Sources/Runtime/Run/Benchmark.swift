@@ -1,0 +1,96 @@
+import LineProtocol
+import Settings
+import CrossbarKit
+import Datasets
+import Foundation
+import SpikingKit
+
+/// `spikebar bench`: throughput of the learning pipeline on the bundled digits stream,
+/// inference only and inference + learning, on one core. Performance is measured here, in
+/// a release build, never in unit tests.
+public struct Benchmark {
+    public let config: ResolvedConfig
+    public let samples: Int
+    /// Measure only one mode (`learn` or `infer`), e.g. under a profiler.
+    public let only: String?
+    /// Repetitions of each measurement; the median is reported (shared machines are noisy).
+    public let repeats: Int
+
+    public init(config: ResolvedConfig, samples: Int, only: String? = nil, repeats: Int = 5) {
+        self.config = config
+        self.samples = samples
+        self.only = only
+        self.repeats = max(repeats, 1)
+    }
+
+    public struct Result: Codable, Sendable, SortedJSONEncodable {
+        public var preset: String
+        public var layers: [Int]
+        public var timesteps: Int
+        public var encoding: String
+        public var readNoiseStd: Float
+        public var writeNoiseStd: Float
+        public var cycleToCycle: Float
+        public var pulseScheme: String
+        public var samples: Int
+        public var learnSamplesPerSecond: Double
+        public var inferSamplesPerSecond: Double
+        /// Wall time per array multiply-accumulate (event-driven MACs actually performed),
+        /// learning run, nanoseconds.
+        public var nsPerSynapticOp: Double
+        public var inferNsPerSynapticOp: Double
+        public var macsPerSample: Double
+        public var pulsesPerSample: Double
+        public var buildConfiguration: String
+
+        public var table: String {
+            """
+            configuration   \(preset)  \(layers.map(String.init).joined(separator: "-"))  T=\(timesteps)  \(encoding)  scheme \(pulseScheme)  (\(buildConfiguration) build)
+            noise           read σ \(readNoiseStd)  c2c dwMinStd \(cycleToCycle)  write noise \(writeNoiseStd)
+            mode            samples/s      ns/synaptic op   MACs/sample   pulses/sample
+            learn           \(String(format: "%10.0f", learnSamplesPerSecond))      \(String(format: "%8.2f", nsPerSynapticOp))      \(String(format: "%9.0f", macsPerSample))   \(String(format: "%8.1f", pulsesPerSample))
+            infer           \(String(format: "%10.0f", inferSamplesPerSecond))      \(String(format: "%8.2f", inferNsPerSynapticOp))
+            """
+        }
+    }
+
+    public func run() throws -> Result {
+        let data = try InputSource.bundled(.digits).loadAll(channels: nil)
+        let learner = RunSession.makeLearner(config: config, width: data[0].width, classes: 10)
+        // Warm up (fills caches, settles the accumulators), then measure.
+        for s in data.prefix(200) { _ = try learner.process(s, learn: true) }
+        // Each repetition times `samples` samples; the median wall time is reported.
+        func measure(learn: Bool, count: Int) throws -> (ns: Double, macs: Double, pulses: Double) {
+            var times: [Double] = [], macs = 0.0, pulses = 0.0
+            for _ in 0..<repeats {
+                let before = learner.totals
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                for k in 0..<count { _ = try learner.process(data[k % data.count], learn: learn) }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0))
+                macs = learner.totals.macs - before.macs
+                pulses = learner.totals.pulses - before.pulses
+            }
+            return (times.sorted()[times.count / 2], macs, pulses)
+        }
+        let learnRun = try measure(learn: true, count: only == "infer" ? 0 : samples)
+        let inferRun = try measure(learn: false, count: only == "learn" ? 0 : samples)
+        let learnNs = learnRun.ns, learnMacs = learnRun.macs, learnPulses = learnRun.pulses
+        let inferNs = inferRun.ns, inferMacs = inferRun.macs
+        let hw = config.hardware
+        #if DEBUG
+        let build = "debug"
+        #else
+        let build = "release"
+        #endif
+        return Result(
+            preset: hw.preset.name, layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
+            encoding: config.run.engine.encoder.encoding.rawValue, readNoiseStd: hw.preset.electrical.readNoiseStd,
+            writeNoiseStd: hw.preset.device.writeNoiseStd, cycleToCycle: hw.preset.device.dwMinStd,
+            pulseScheme: hw.writePath.scheme.rawValue, samples: samples,
+            learnSamplesPerSecond: Double(samples) / (learnNs / 1e9),
+            inferSamplesPerSecond: Double(samples) / (inferNs / 1e9),
+            nsPerSynapticOp: learnNs / max(learnMacs, 1), inferNsPerSynapticOp: inferNs / max(inferMacs, 1),
+            macsPerSample: learnMacs / Double(samples), pulsesPerSample: learnPulses / Double(samples),
+            buildConfiguration: build)
+    }
+}
