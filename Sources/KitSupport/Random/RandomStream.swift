@@ -22,4 +22,8 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case shuffle = 9
     /// Endurance budgets and failure modes.
     case endurance = 10
+    /// Per-neuron time constants (membrane leaks, adaptation decays), drawn once.
+    case neuronParameters = 11
+    /// Initial weights of recurrent crossbars.
+    case recurrentWeights = 12
 }
