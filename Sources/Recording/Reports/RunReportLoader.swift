@@ -93,7 +93,7 @@ public struct RunReportLoader {
             if rebuilt != nil { notes.append("no checkpoint to read per-device wear from: no lifetime projection") }
         }
         let gridSource = restoredAt == wearSample ? rebuilt : nil
-        let wear = try SnapshotWear.layers(records.wear, runId: id) { l, tile in
+        let wear = try SnapshotWear.layers(records.wear, runId: id, names: rebuilt?.network.crossbarNames) { l, tile in
             gridSource.map { NetworkWear.pulseGrid($0.network.layers[l], tile: tile) }
         }
         if wear.contains(where: { $0.tiles.contains { $0.heatMap == nil } }) {
