@@ -14,8 +14,14 @@ import GRDB
 /// text; JSON columns end in `JSON`, BLOB columns in `Blob`. docs/STORE.md documents every
 /// column.
 public enum Schema {
-    /// Every table, in creation order.
+    /// Every table of a run's records, in creation order (what `db export` offers).
     public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
+
+    /// The tables of a merged sweep database (`spikebar sweep`), empty elsewhere.
+    public static let sweepTables = ["sweep", "sweepRun"]
+
+    /// The tables that hold one run's records (each with `runId`), in creation order.
+    public static let runTables = ["accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
 
     /// The migrator. `migrate` is idempotent; opening a store runs it.
     public static var migrator: DatabaseMigrator {
@@ -25,6 +31,7 @@ public enum Schema {
         m.registerMigration("v1-wear", migrate: createWear)
         m.registerMigration("v1-taskEval-event", migrate: createTaskEvalAndEvent)
         m.registerMigration("v1-checkpoint", migrate: createCheckpoint)
+        m.registerMigration("v2-sweep", migrate: createSweep)
         m.registerMigration("v2-delayLine", migrate: addDelayLine)
         return m
     }

@@ -18,6 +18,8 @@ extension OnlineLearner {
         encoder.scaler.writeState(to: &w)
         if network.config.readoutMode != .every { network.readout.writeFeatureStatistics(to: &w) }
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
+        network.writeNeuronState(to: &w)
+        continual?.writeState(to: &w)
         return w.bytes
     }
 
@@ -37,10 +39,12 @@ extension OnlineLearner {
         random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.rounding = SeededGenerator(stateWords: try r.readUInt64s())
         random.encoding = SeededGenerator(stateWords: try r.readUInt64s())
+        try network.readNeuronState(from: &r)
+        try continual?.readState(from: &r)
         guard r.isAtEnd else { throw StateError.shapeMismatch(what: "learner state", expected: r.offset, found: bytes.count) }
     }
 
     /// A 16-hex-digit digest of ``stateBytes()``: equal digests mean equal conductances,
-    /// counters and learner state.
+    /// counters and learner state (with the drawn neuron time constants, when there are any).
     public var stateDigest: String { StateDigest.hex(stateBytes()) }
 }

@@ -3,7 +3,7 @@ import DeviceKit
 
 /// What the network said about one sample.
 public struct Prediction: Equatable, Sendable {
-    /// argmax of the time-mean readout (over the readout window, ``ReadoutMode``).
+    /// argmax of the time-mean readout.
     public var label: Int
     /// Softmax probability of that class.
     public var confidence: Float
@@ -22,7 +22,11 @@ extension SpikingNetwork {
     public func run(_ sample: Sample, encoder: InputEncoder, target: Int?,
                     random: inout NetworkRandom, counts: inout OperationCounts) -> Prediction {
         let staticInput = encoder.isStatic(sample)
-        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput)
+        // A static input's hidden eligibility factorizes (§5.1) unless the first layer's
+        // neurons have their own dynamics; its first read is reused either way.
+        let factorized = staticInput && !(hidden.first.map { $0.dynamics != nil } ?? false)
+        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: factorized,
+                    learning: target != nil)
         let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let learn = target != nil
         // A hidden layer with η = 0 is a fixed random layer: it needs no traces.
@@ -47,20 +51,21 @@ extension SpikingNetwork {
             var list: UnsafePointer<Int32>? = nil
             var listCount = 0
             for l in 0..<hidden.count {
-                let xb = layers[l], h = hidden[l]
+                let xb = layers[inputCrossbar[l]], h = hidden[l]
                 let charge = accumulate(xb, layer: l, step: t, staticInput: staticInput, input: layerInput,
                                         graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
                 let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
                 counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
+                recurrent[l]?.read(into: h, learning: learn, rng: &random.readNoise, counts: &counts)
                 spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
                                  membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
                                  learning: learnHidden)
                 counts.neuronUpdates += Double(h.size)
                 if learnHidden {
                     counts.traceUpdates += Double(h.size)   // pseudo-derivatives ψ, computed in the step
-                    if l == 0 && staticInput {
+                    if l == 0 && factorized {
                         staticTrace = alpha * staticTrace + 1
-                    } else {
+                    } else if !usesGeneralTraces(l) {   // SynapseTraces advance their own (accumulateGradients)
                         let z = h.inputTrace.pointer
                         for r in 0..<xb.rows { z[r] = alpha * z[r] + layerInput[r] }
                         counts.traceUpdates += Double(xb.rows)
@@ -73,7 +78,7 @@ extension SpikingNetwork {
             }
             if windowed {   // the readout reads once, after the window (windowScores)
                 accumulateWindow(inWindow: t >= windowStart, learn: learn, readoutInput: layerInput,
-                                 staticInput: staticInput, staticTrace: staticTrace, counts: &counts)
+                                 staticInput: factorized, staticTrace: staticTrace, counts: &counts)
                 continue
             }
             let charge = accumulate(outLayer, layer: hidden.count, step: t, staticInput: staticInput, input: layerInput,
@@ -87,19 +92,20 @@ extension SpikingNetwork {
             counts.neuronUpdates += Double(classes)
             if let target {
                 accumulateGradients(step: t, target: target, readoutInput: layerInput,
-                                    staticInput: staticInput, staticTrace: staticTrace, counts: &counts)
+                                    staticInput: factorized, staticTrace: staticTrace, counts: &counts)
             }
         }
         counts.timesteps += Double(steps)
         if windowed { windowScores(count: steps - windowStart, random: &random, counts: &counts) }
         if let target, windowed {
-            finishWindowGradients(target: target, count: steps - windowStart, staticInput: staticInput, counts: &counts)
+            finishWindowGradients(target: target, count: steps - windowStart, staticInput: factorized, counts: &counts)
         }
-        if learnHidden && staticInput && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
+        if learnHidden && factorized && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
         if learn { readout.foldGradient() }
 
         let p = probabilities.pointer
         if !windowed { for k in 0..<classes { p[k] = ySum[k] / Float(steps) } }
+        if let gain = logitGain { for k in 0..<classes { p[k] *= gain[k] } }
         softmax(p, count: classes, into: p)
         let best = argmax(p, count: classes)
         return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)
