@@ -38,6 +38,8 @@ extension RunConfig: Configurable {
     }
     public func validate(at path: String) throws {
         guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }
+        // The engine's fields are lifted to the top level: its own checks (strategy included) run here.
+        try engine.validate(at: path)
     }
 }
 

@@ -24,6 +24,9 @@ struct ReportCommand: ErrorReportingCommand {
     @Option(help: ArgumentHelp("Compare these runs side by side, e.g. --runs 1,2,3.", valueName: "A,B,…"))
     var runs: String?
 
+    @Option(help: ArgumentHelp("Report the sweep gathered in this database (OUT/sweep.sqlite of `spikebar sweep`) instead of a run.", valueName: "path"))
+    var sweep: String?
+
     @Option(help: "Format: html (one self-contained page), md (report.md + SVG files) or csv (one file per series).")
     var format: ReportFormat = .html
 
@@ -39,6 +42,7 @@ struct ReportCommand: ErrorReportingCommand {
     func validate() throws {
         if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of samples per second") }
         if runs != nil, runId != nil { throw ValidationError("give either --run or --runs, not both") }
+        if sweep != nil, runs != nil || runId != nil { throw ValidationError("--sweep reports a whole sweep: drop --run/--runs") }
         if runs != nil {
             let ids = try comparedIds()
             guard ids.count >= 2 else { throw ValidationError("--runs needs at least two run ids, e.g. --runs 1,2") }
@@ -50,6 +54,15 @@ struct ReportCommand: ErrorReportingCommand {
     }
 
     func execute() throws {
+        if let sweep {
+            let store = try RecordStore.openForReading(path: sweep)
+            let runs = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
+            let (data, notes) = try SweepReportLoader(runs: runs).load(options: ReportOptions(samplesPerSecond: rate ?? 100))
+            for n in notes { FileHandle.standardError.write(Data("spikebar: note: \(n)\n".utf8)) }
+            let folder = out ?? (sweep as NSString).deletingLastPathComponent + "/report"
+            for path in try ReportFiles.write(ReportFiles.renderSweep(data, format: format), to: folder) { print(path) }
+            return
+        }
         let store = try RecordStore.openForReading(path: location.db)
         let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
         var options = ReportOptions(samplesPerSecond: rate ?? 100)

@@ -96,7 +96,7 @@ public struct RunReportLoader {
             if rebuilt != nil { notes.append("no checkpoint to read per-device wear from: no lifetime projection") }
         }
         let gridSource = restoredAt == wearSample ? rebuilt : nil
-        let wear = try SnapshotWear.layers(records.wear, runId: id) { l, tile in
+        let wear = try SnapshotWear.layers(records.wear, runId: id, names: rebuilt?.network.crossbarNames) { l, tile in
             gridSource.map { NetworkWear.pulseGrid($0.network.layers[l], tile: tile) }
         }
         if wear.contains(where: { $0.tiles.contains { $0.heatMap == nil } }) {
@@ -104,7 +104,7 @@ public struct RunReportLoader {
         }
 
         let samples = records.samples
-        let data = RunReportData(
+        var data = RunReportData(
             run: Self.metadata(records, windowSamples: rebuilt?.config.run.recording.windowSamples),
             accuracy: StreamSeries.accuracy(records.accuracy),
             energy: try WindowEnergy.series(records.energy, runId: id, costModel: costModel),
@@ -115,6 +115,7 @@ public struct RunReportLoader {
             events: StreamSeries.events(records.events, samples: samples),
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
+        data.strategy = StrategyRecords.result(summaryJSON: run.summaryJSON)
         let stream = rebuilt?.config.run.stream
         return RunReportInput(data: data, notes: notes,
                               windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)

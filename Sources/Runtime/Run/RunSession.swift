@@ -185,6 +185,7 @@ public final class RunSession {
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        summary.config = config.configSource
         return summary
     }
 }

@@ -6,6 +6,8 @@ import LineProtocol
 /// stdout with `--summary json`.
 public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     public var input: String
+    /// The run configuration file (`default.yaml`, `temporal.yaml` or the `--config` path).
+    public var config = "default.yaml"
     public var preset: String
     public var seed: Int
     public var layers: [Int]
@@ -66,6 +68,7 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
         func pct(_ x: Double) -> String { String(format: "%.4f", x) }
         var lines = [
             "input            \(input)",
+            "config           \(config)",
             "preset           \(preset)   seed \(seed)   layers \(layers.map(String.init).joined(separator: "-"))   T=\(timesteps)",
             "samples          \(samples) over \(passes) pass(es)",
             "prequential acc  \(pct(prequentialAccuracy))   window(\(window)) \(pct(windowAccuracy))   last pass \(pct(lastPassAccuracy))",
