@@ -29,7 +29,7 @@ struct RunCommand: ErrorReportingCommand {
     @Option(help: "After training, score this file or bundled dataset with learning off.")
     var eval: String?
 
-    @Option(help: "Reshape each flat channel-major row into this many channels (temporal samples).")
+    @Option(help: "Reshape each flat channel-major row into this many channels (temporal samples; without --config, Configs/temporal.yaml is used).")
     var channels: Int?
 
     @Option(help: "Summary format: text or json (one JSON object on the last line of stdout).")
@@ -53,7 +53,8 @@ struct RunCommand: ErrorReportingCommand {
     }
 
     func execute() throws {
-        var resolved = try options.resolve()
+        let inputSource = InputSource(argument: input ?? "digits")
+        var resolved = try options.resolve(temporal: !resume && (try inputSource.isTemporal(channels: channels)))
         var request: RunRequest
         var recorder: Recorder?
         if resume {
@@ -70,7 +71,7 @@ struct RunCommand: ErrorReportingCommand {
             recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
         } else {
             request = RunRequest()
-            request.input = InputSource(argument: input ?? "digits")
+            request.input = inputSource
             request.passes = passes ?? 1
             request.shuffleSeed = shuffle
             request.eval = eval.map(InputSource.init(argument:))

@@ -1,5 +1,6 @@
 import Datasets
 import LineProtocol
+import Runtime
 import NIOCore
 
 /// One client connection (or stdin as a pipe): decodes each framed line, hands it to the
@@ -25,9 +26,13 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     var lineNumber = 0
     var inputEnded = false
     var context: ChannelHandlerContext?
+    /// This connection's reading stream (`stream.mode: readings`), else nil (sample lines).
+    let stream: ReadingStream?
 
     public init(queue: EngineQueue, decoder: InputLineDecoder, maxInFlight: Int, maxLineBytes: Int,
-                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil) {
+                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil,
+                stream: ReadingStream? = nil) {
+        self.stream = stream
         self.queue = queue
         self.decoder = decoder
         self.maxInFlight = maxInFlight
@@ -42,8 +47,8 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let framed = unwrapInboundIn(data)
         lineNumber += 1
-        let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
-        if case .line(.skip) = request { return }
+        guard let request = EngineRequest.decode(framed, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                 maxLineBytes: maxLineBytes) else { return }
         inFlight += 1
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)

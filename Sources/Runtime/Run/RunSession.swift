@@ -61,6 +61,7 @@ public final class RunSession {
     }
 
     public func run() throws -> RunSummary {
+        if config.run.stream.mode == .readings { return try runReadings() }
         guard request.input != .stdin else { return try runStdin() }
         let channels = request.channels ?? request.input.impliedChannels
         let train = try request.input.loadAll(channels: channels)
@@ -184,6 +185,7 @@ public final class RunSession {
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        summary.config = config.configSource
         return summary
     }
 }
