@@ -35,7 +35,7 @@ struct RunCommand: ErrorReportingCommand {
     @Option(help: "After training, score this file or bundled dataset with learning off.")
     var eval: String?
 
-    @Option(help: "Reshape each flat channel-major row into this many channels (temporal samples).")
+    @Option(help: "Reshape each flat channel-major row into this many channels (temporal samples; without --config, Configs/temporal.yaml is used).")
     var channels: Int?
 
     @Option(help: "Summary format: text or json (one JSON object on the last line of stdout).")
@@ -47,7 +47,7 @@ struct RunCommand: ErrorReportingCommand {
     @Option(help: ArgumentHelp("Record to this SQLite database, or 'none' (default: recording.database, \(RecordingConfig.defaultDatabase)).", valueName: "path"))
     var db: String?
 
-    @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed.")
+    @Flag(help: "Continue the latest run in --db from its last checkpoint, with its recorded configuration, skipping the samples it already processed. Other options may be given if they equal the recorded ones.")
     var resume = false
 
     func validate() throws {
@@ -56,32 +56,29 @@ struct RunCommand: ErrorReportingCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if resume {
             if db == "none" { throw ValidationError("--resume needs a database (--db PATH)") }
-            let fixed = [("--passes", passes != nil), ("--shuffle", shuffle != nil), ("--eval", eval != nil),
-                         ("--order-seed", orderSeed != nil), ("--limit", limit != nil),
-                         ("--channels", channels != nil), ("--config", options.config != nil),
-                         ("--preset", options.preset != nil), ("--seed", options.seed != nil), ("--set", !options.sets.isEmpty)]
-            let given = fixed.filter(\.1).map(\.0)
-            guard given.isEmpty else {
-                throw ValidationError("--resume continues the run with its recorded configuration and request; drop \(given.joined(separator: ", "))")
-            }
         }
     }
 
     func execute() throws {
-        var resolved = try options.resolve()
+        let inputSource = InputSource(argument: input ?? "digits")
+        var resolved = try options.resolve(temporal: !resume && (try inputSource.isTemporal(channels: channels)))
         var request: RunRequest
         var recorder: Recorder?
         if resume {
             let path = db ?? resolved.run.recording.database
             let store = try RecordStore.open(path: path)
             let plan = try ResumePlan.latest(in: store, loader: try ConfigLoader.locate(explicit: options.configs), input: input)
+            let mismatches = try resumeMismatches(plan)
+            guard mismatches.isEmpty else {
+                throw ResumeOptionsDiffer(runId: plan.runId, mismatches: mismatches)
+            }
             resolved = plan.config
             request = plan.request
             Recorder.standardError("spikebar: resuming run \(plan.runId) of \(path) at sample \(plan.resumeSample) (\(request.input))")
             recorder = Recorder(store: store, version: SpikebarVersion.string, resuming: plan)
         } else {
             request = RunRequest()
-            request.input = InputSource(argument: input ?? "digits")
+            request.input = inputSource
             request.passes = passes ?? 1
             request.shuffleSeed = shuffle
             request.orderSeed = orderSeed

@@ -65,6 +65,7 @@ public final class RunSession {
     }
 
     public func run() throws -> RunSummary {
+        if config.run.stream.mode == .readings { return try runReadings() }
         guard request.input != .stdin else { return try runStdin() }
         let channels = request.channels ?? request.input.impliedChannels
         // Samples are read as they are used; the readers keep offsets, not samples.
@@ -193,6 +194,7 @@ public final class RunSession {
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
         summary.peakRSSBytes = PeakMemory.residentBytes
+        summary.config = config.configSource
         return summary
     }
 }
