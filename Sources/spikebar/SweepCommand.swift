@@ -2,6 +2,7 @@ import ArgumentParser
 import CProcessSupport
 import Settings
 import Foundation
+import Store
 import Sweep
 
 /// `spikebar sweep`: a design-space sweep from a sweep file, in parallel on this machine
@@ -157,8 +158,10 @@ struct SweepSlurm: ParsableCommand {
     }
 }
 
-/// Runs one `spikebar run` for a sweep: holds the run's lock file for its whole life (a
-/// second process for the same run exits with 75) and dies with its parent.
+/// Runs one `spikebar run` for a sweep: holds the run's lock file for its whole life and dies
+/// with its parent. A second process for the same run (a sweep resumed the moment the last
+/// one was killed, while its dying child still holds the lock; or a second sweep on the same
+/// folder) waits for the lock, then finds the run finished and exits 0, or carries on.
 struct SweepExec: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "exec", abstract: "Run one run of a sweep (used by sweep itself).", shouldDisplay: false)
 
@@ -172,10 +175,15 @@ struct SweepExec: ParsableCommand {
         _ = spikebar_die_with_parent()
         let fd = open(lock, O_CREAT | O_RDWR, 0o644)
         guard fd >= 0 else { fail(ConfigFileError(source: lock, line: nil, message: "cannot open the lock file")) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { Foundation.exit(SweepRunner.lockedExitCode) }
+        guard flock(fd, LOCK_EX) == 0 else { Foundation.exit(SweepRunner.lockedExitCode) }
         var args = arguments
         if args.first == "--" { args.removeFirst() }
         if args.first == "run" { args.removeFirst() }
+        if let i = args.firstIndex(of: "--db"), i + 1 < args.count,
+           FileManager.default.fileExists(atPath: args[i + 1]),
+           (try? RecordStore.openForReading(path: args[i + 1]).latestRun())??.status == .finished {
+            return   // finished by the process that held the lock before us
+        }
         var command = try RunCommand.parse(args)
         try command.run()
     }
