@@ -61,6 +61,7 @@ public final class DaemonRecorder: EngineObserver, @unchecked Sendable {
     public func statsFields(engine: EngineCore) -> [(String, JSONValue)] {
         guard let id = recorder.runId else { return [] }
         return [("runId", .number(Double(id), isInteger: true)), ("database", .string(recorder.store.path))]
+            + recorder.healthFields
     }
 
     /// The final checkpoint at shutdown (on the engine thread's side, after it stopped).

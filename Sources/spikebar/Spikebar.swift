@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Spikebar: ParsableCommand {
+struct Spikebar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spikebar",
         abstract: "An online-learning spiking network on an emulated analog in-memory-computing crossbar.",
@@ -12,7 +12,8 @@ struct Spikebar: ParsableCommand {
         """,
         version: SpikebarVersion.string,
         subcommands: [RunCommand.self, ServeCommand.self, ExperimentCommand.self, BenchCommand.self,
-                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self],
+                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self, PlayCommand.self,
+                      SweepCommand.self],
         defaultSubcommand: nil
     )
 }

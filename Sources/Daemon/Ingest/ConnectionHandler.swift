@@ -1,5 +1,6 @@
 import Datasets
 import LineProtocol
+import Runtime
 import NIOCore
 
 /// One client connection (or stdin as a pipe): decodes each framed line, hands it to the
@@ -25,9 +26,13 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     var lineNumber = 0
     var inputEnded = false
     var context: ChannelHandlerContext?
+    /// This connection's reading stream (`stream.mode: readings`), else nil (sample lines).
+    let stream: ReadingStream?
 
     public init(queue: EngineQueue, decoder: InputLineDecoder, maxInFlight: Int, maxLineBytes: Int,
-                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil) {
+                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil,
+                stream: ReadingStream? = nil) {
+        self.stream = stream
         self.queue = queue
         self.decoder = decoder
         self.maxInFlight = maxInFlight
@@ -42,8 +47,8 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let framed = unwrapInboundIn(data)
         lineNumber += 1
-        let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
-        if case .line(.skip) = request { return }
+        guard let request = EngineRequest.decode(framed, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                 maxLineBytes: maxLineBytes) else { return }
         inFlight += 1
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
@@ -59,7 +64,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     func answered(_ response: String) {
         inFlight -= 1
         if !response.isEmpty { write(response) }
-        if readPending && inFlight < maxInFlight, let context {
+        if readPending && inFlight < maxInFlight, let context, context.channel.isWritable {
             readPending = false
             context.read()
         }
@@ -75,12 +80,24 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 
+    /// Reads on only while fewer than `maxInFlight` answers are pending and the client takes
+    /// its answers: a client that never reads fills its socket, the channel turns unwritable
+    /// (above NIO's write watermark), and reading stops until it drains — so a slow reader's
+    /// unread answers stay bounded instead of piling up in memory (issue #15).
     public func read(context: ChannelHandlerContext) {
-        if inFlight >= maxInFlight {
+        if inFlight >= maxInFlight || !context.channel.isWritable {
             readPending = true
         } else {
             context.read()
         }
+    }
+
+    public func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable && readPending && inFlight < maxInFlight {
+            readPending = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

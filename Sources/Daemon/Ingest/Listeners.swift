@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import LineProtocol
+import Runtime
 import NIOCore
 import NIOPosix
 
@@ -15,6 +16,8 @@ public final class Listeners: @unchecked Sendable {
     let clients = ClientRegistry()
     /// Where the TCP server actually listens (useful with port 0).
     public private(set) var tcpPort: Int?
+    /// Makes each connection's reading stream (`stream.mode: readings`); nil: sample lines.
+    public var streams: (@Sendable () -> ReadingStream)?
 
     public init(group: EventLoopGroup, queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder) {
         self.group = group
@@ -24,7 +27,7 @@ public final class Listeners: @unchecked Sendable {
     }
 
     func bootstrap() -> ServerBootstrap {
-        let queue = self.queue, decoder = self.decoder, config = self.config, clients = self.clients
+        let queue = self.queue, decoder = self.decoder, config = self.config, clients = self.clients, streams = self.streams
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -35,7 +38,7 @@ public final class Listeners: @unchecked Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes))
+                        maxLineBytes: config.maxLineBytes, stream: streams?()))
                 }
             }
     }

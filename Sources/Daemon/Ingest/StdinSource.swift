@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import LineProtocol
+import Runtime
 import NIOCore
 import NIOPosix
 
@@ -15,6 +16,8 @@ public final class StdinSource: @unchecked Sendable {
     let decoder: InputLineDecoder
     let finished: @Sendable () -> Void
     var channel: Channel?
+    /// Makes stdin's reading stream (`stream.mode: readings`); nil: sample lines.
+    public var streams: (@Sendable () -> ReadingStream)?
 
     public init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, finished: @escaping @Sendable () -> Void) {
         self.queue = queue
@@ -51,6 +54,7 @@ public final class StdinSource: @unchecked Sendable {
         let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
         let queue = self.queue, decoder = self.decoder, config = self.config, finished = self.finished
+        let stream = streams?()
         let bootstrap = NIOPipeBootstrap(group: group)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
@@ -58,7 +62,7 @@ public final class StdinSource: @unchecked Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output))
+                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: stream))
                 }
             }
         channel = stdoutIsFile
@@ -78,10 +82,11 @@ public final class StdinSource: @unchecked Sendable {
         let handle = FileHandle.standardInput
         let out = OrderedWriter(maxInFlight: config.maxInFlightPerClient)
         var lineNumber = 0
+        let stream = streams?()
         let submit: (FramedLine) -> Void = { [self] framed in
             lineNumber += 1
-            let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: config.maxLineBytes)
-            if case .line(.skip) = request { return }
+            guard let request = EngineRequest.decode(framed, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                     maxLineBytes: config.maxLineBytes) else { return }
             out.waitForRoom()
             if !queue.submit(request, reply: { out.write($0) }) { out.cancelOne() }
         }

@@ -33,6 +33,7 @@ public final class DaemonServices: @unchecked Sendable {
         engine = EngineQueue(core: core)
         let decoder = InputLineDecoder(channels: nil)
         listeners = Listeners(group: eventLoops, queue: engine, config: daemon, decoder: decoder)
+        listeners.streams = ReadingStream.factory(config: config)
         let queue = engine
         metrics = daemon.metricsPort > 0
             ? MetricsServer(group: eventLoops, port: daemon.metricsPort) {
@@ -86,6 +87,7 @@ struct IngestService: Service {
         let (ended, endedContinuation) = AsyncStream<Void>.makeStream()
         if daemon.stdin {
             let s = StdinSource(queue: engine, config: daemon, decoder: decoder, finished: { endedContinuation.finish() })
+            s.streams = listeners.streams
             try await s.start(group: group)
             stdin = s
             logger.info("reading stdin\(StdinSource.isRegularFile ? " (a regular file)" : "")")

@@ -31,3 +31,17 @@ extension NetworkConfig {
         maxWeight(layer: l) * fanInRatio(layer: l).squareRoot()
     }
 }
+
+extension SpikingNetwork {
+    /// η of every crossbar layer in ``layers`` order: each hidden layer's input crossbar
+    /// `learningRate·F_ref/F`, the readout `readoutLearningRate·F_ref/F`; recurrent crossbars
+    /// keep `learningRate` as given *[our choice]*: their fan-in is the layer's own size and
+    /// their weight range stays `maxWeights` unscaled, as on the recurrent layers' own tuning.
+    static func learningRates(config: NetworkConfig, learning: LearningConfig, inputCrossbar: [Int],
+                              crossbars: Int) -> [Float] {
+        var rates = [Float](repeating: learning.learningRate, count: crossbars)
+        for (l, i) in inputCrossbar.enumerated() { rates[i] = learning.learningRate * config.fanInRatio(layer: l) }
+        rates[crossbars - 1] = learning.readoutLearningRate * config.fanInRatio(layer: inputCrossbar.count)
+        return rates
+    }
+}

@@ -3,28 +3,36 @@ import DeviceKit
 import KitSupport
 
 extension SpikingNetwork {
-    /// Writes the accumulated gradients as `ΔW = −η_l·G` (η_l after fan-in scaling, ``learningRates``) through every layer's write path
-    /// (pulse scheme, pair policy, device pulse law). The gradient buffers are consumed.
+    /// Writes the accumulated gradients as `ΔW = −η_l·G` through every crossbar layer's write
+    /// path (pulse scheme, pair policy, device pulse law), in ``layers`` order, η_l after
+    /// fan-in scaling (``learningRates``): hidden input and recurrent crossbars from
+    /// `learningRate`, the readout from `readoutLearningRate`. The gradient buffers are
+    /// consumed. Hidden layers with η = 0 are fixed: nothing is written (nor priced) there.
+    /// The first layer's factored static gradient goes straight into χ when the layer folds
+    /// outer products and no write gate needs the formed change (bit for bit the formed path).
     public func commit(counts: inout OperationCounts, timeSeconds: Float, random: inout NetworkRandom) {
-        for l in 0..<hidden.count {
-            if l == 0 && staticGradientPending && layers[0].foldsOuterProducts {
-                // The factored static gradient goes straight into χ (exactly as if formed).
-                staticGradientPending = false
-                layers[0].applyOuterUpdate(rowFactor: input.pointer, columnFactor: hidden[0].signalSum.pointer,
-                                           scale: -learningRates[0], timeSeconds: timeSeconds,
-                                           rng: &random.writeNoise, roundingRNG: &random.rounding, counts: &counts)
+        let last = layers.count - 1
+        let first = inputCrossbar.first ?? last
+        for (i, layer) in layers.enumerated() {
+            let rate = learningRates[i]
+            if rate == 0 && i != last {
+                if i == first { staticGradientPending = false }
                 continue
             }
-            if l == 0 { formStaticGradient() }
-            let g = hidden[l].gradient
-            scale(g, by: -learningRates[l])
-            layers[l].applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
-                                  roundingRNG: &random.rounding, counts: &counts)
+            if i == first && staticGradientPending && layer.foldsOuterProducts && writeGate == nil {
+                staticGradientPending = false
+                layer.applyOuterUpdate(rowFactor: input.pointer, columnFactor: hidden[0].signalSum.pointer,
+                                       scale: -rate, timeSeconds: timeSeconds,
+                                       rng: &random.writeNoise, roundingRNG: &random.rounding, counts: &counts)
+                continue
+            }
+            if i == first { formStaticGradient() }
+            let g = gradientBuffers[i]
+            scale(g, by: -rate)
+            if let gate = writeGate { gate.apply(layer: i, delta: g.pointer, rate: rate, counts: &counts) }
+            layer.applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
+                              roundingRNG: &random.rounding, counts: &counts)
         }
-        let g = readout.gradient
-        scale(g, by: -learningRates[layers.count - 1])
-        layers[layers.count - 1].applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
-                                             roundingRNG: &random.rounding, counts: &counts)
     }
 
     func scale(_ b: Buffer<Float>, by s: Float) {
