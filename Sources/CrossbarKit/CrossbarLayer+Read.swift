@@ -127,8 +127,7 @@ extension CrossbarLayer {
     /// level), and add the tile's digital partial sum into `out[0..<cols]` (overwritten).
     /// Returns the number of ADC conversions.
     ///
-    /// The deviates come from a ``NormalBlockGenerator`` seeded from `rng` for this read
-    /// (16 draws), eight columns at a time.
+    /// The deviates come from `rng` (its ziggurat), one per column of each active row-tile.
     public func convert(into out: UnsafeMutablePointer<Float>, rng: inout SeededGenerator) -> Int {
         let cols = self.cols, stride = self.stride
         out.update(repeating: 0, count: cols)
@@ -140,16 +139,19 @@ extension CrossbarLayer {
         let lsb = adc ? fullScale / maxCode : 0
         let inverseLSB = adc ? 1 / lsb : 0
         let noise = noiseScratch.pointer
-        var normals = withNoise ? NormalBlockGenerator(seededFrom: &rng) : nil
         var conversions = 0
         for rt in 0..<rowTiles where active[rt] != 0 {
             let acc = part + rt * stride, sd = psd + rt * stride
             conversions += cols
-            if withNoise { normals!.fill(noise, count: cols) }
+            if withNoise { rng.fillGaussians(noise, count: cols) }
             // One loop per combination, so the column loop carries no branches.
             switch (withNoise, adc) {
             case (true, true):
-                for c in 0..<cols {
+                // Eight columns at a time: the scalar form's operations, lane by lane (the
+                // padding up to `stride` holds zeros and is never added into `out`).
+                let vectors = cols / 8
+                convertNoisyADC(acc, sd, noise, out, vectors: vectors, inverseLSB: inverseLSB, maxCode: maxCode, lsb: lsb)
+                for c in (vectors * 8)..<cols {
                     let i = acc[c] + sd[c] * noise[c]
                     out[c] += min(max(roundToNearest(i * inverseLSB), -maxCode), maxCode) * lsb
                 }
@@ -162,6 +164,36 @@ extension CrossbarLayer {
             }
         }
         return conversions
+    }
+
+    /// `out[c] += clip(round((acc[c] + sd[c]·z[c])/LSB), ±maxCode)·LSB` for the first
+    /// `8·vectors` columns, in SIMD vectors (rounding by adding and subtracting 1.5·2²³, as
+    /// ``roundToNearest(_:)``).
+    @inline(__always)
+    func convertNoisyADC(_ acc: UnsafeMutablePointer<Float>, _ sd: UnsafeMutablePointer<Float>,
+                         _ noise: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         vectors: Int, inverseLSB: Float, maxCode: Float, lsb: Float) {
+        let a = UnsafeRawPointer(acc), d = UnsafeRawPointer(sd), z = UnsafeRawPointer(noise)
+        let o = UnsafeMutableRawPointer(out)
+        let magic = SIMD8<Float>(repeating: 12_582_912)
+        let top = SIMD8<Float>(repeating: maxCode), bottom = SIMD8<Float>(repeating: -maxCode)
+        for k in 0..<vectors {
+            let off = k * 32
+            let i = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                + d.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) * z.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+            let code = clampCodes((i * inverseLSB + magic) - magic, top: top, bottom: bottom)
+            let sum = o.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) + code * lsb
+            o.storeBytes(of: sum, toByteOffset: off, as: SIMD8<Float>.self)
+        }
+    }
+
+    /// `min(max(c, bottom), top)` for integer-valued `c` and bounds below 2²³ in magnitude,
+    /// with bit operations: `min(c, M) = c − relu(c − M)`, `max(c, −M) = c + relu(−M − c)`,
+    /// each difference exact for such integers (`SIMD8` min/max are lane loops here).
+    @inline(__always)
+    func clampCodes(_ c: SIMD8<Float>, top: SIMD8<Float>, bottom: SIMD8<Float>) -> SIMD8<Float> {
+        let upper = c - relu(c - top)
+        return upper + relu(bottom - upper)
     }
 
     /// Both phases at once.

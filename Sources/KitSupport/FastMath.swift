@@ -13,3 +13,12 @@ public func roundToNearest(_ x: Float) -> Float {
 public func truncateTowardZero(_ x: Float) -> Float {
     Float(Int32(x))
 }
+
+/// `max(x, 0)` lane by lane with bit operations (`x` without NaN): the sign of each lane,
+/// spread by an arithmetic shift, masks the negative ones to +0. Swift's `SIMD8` min and max
+/// are not inlined on the portable x86-64 target (a generic call per vector).
+@inlinable @inline(__always)
+public func relu(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
+    return unsafeBitCast(bits & ~(bits &>> 31), to: SIMD8<Float>.self)
+}
