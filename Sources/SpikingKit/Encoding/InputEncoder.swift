@@ -14,8 +14,10 @@ public final class InputEncoder: @unchecked Sendable {
     /// Input lines driven into the crossbar.
     public let lines: Int
     public let scaler: FeatureScaler
-    /// Scaled values of the current sample, frame-major.
-    let scaled: Buffer<Float>
+    /// Scaled values of the current sample, frame-major. Sized for the longest sample seen
+    /// so far (a static sample needs one frame; 4096 frames of 784 features took 12.8 MB):
+    /// it grows, doubling, up to `maxFrames`, so a run allocates at most a few times.
+    private(set) var scaled: Buffer<Float>
     let maxFrames: Int
     /// Delta encoder reference levels, one per channel.
     let reference: Buffer<Float>
@@ -33,7 +35,7 @@ public final class InputEncoder: @unchecked Sendable {
         lines = (config.encoding == .delta ? 2 * width : width) * config.delayLine.rowsPerLine
         dilations = Buffer(config.delayLine.isEnabled ? config.delayLine.dilations.map { Int32($0) } : [])
         scaler = FeatureScaler(config: config, width: width)
-        scaled = Buffer(repeating: 0, count: width * maxFrames)
+        scaled = Buffer(repeating: 0, count: width)
         reference = Buffer(repeating: 0, count: width)
     }
 
@@ -54,6 +56,9 @@ public final class InputEncoder: @unchecked Sendable {
     public func begin(_ s: Sample, learn: Bool, continuing: Bool = false) {
         precondition(s.width == width && s.frameCount <= maxFrames)
         let n = s.frameCount * width
+        if n > scaled.count {
+            scaled = Buffer(repeating: 0, count: width * min(maxFrames, max(s.frameCount, 2 * scaled.count / max(width, 1))))
+        }
         s.values.withUnsafeBufferPointer { v in
             if learn {
                 for k in 0..<n { scaler.observe(k % width, v[k]) }
