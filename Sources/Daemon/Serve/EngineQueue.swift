@@ -19,7 +19,9 @@ public final class EngineQueue: @unchecked Sendable {
 
     let core: EngineCore
     let condition = NSCondition()
-    var items: [Item] = []
+    /// Taken items are set to nil at once: a slot left holding its request kept the window's
+    /// readings and the reply closure alive until the next compaction (issue #20's memory check).
+    var items: [Item?] = []
     var head = 0
     var closed = false
     var finished = false
@@ -100,7 +102,8 @@ public final class EngineQueue: @unchecked Sendable {
                 condition.unlock()
                 break  // closed and drained
             }
-            let item = items[head]
+            let item = items[head]!
+            items[head] = nil
             head += 1
             if head > 1024 && head * 2 > items.count {
                 items.removeFirst(head)
