@@ -10,7 +10,7 @@ struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
         abstract: "Characterize a device model: pulse-response curves and endurance.",
-        subcommands: [DeviceCurveCommand.self, DeviceEnduranceCommand.self])
+        subcommands: [DeviceCurveCommand.self, DeviceEnduranceCommand.self, DeviceFitCommand.self])
 }
 
 /// Selecting a device: a preset, or a bare model, plus `--set` overrides.
