@@ -80,23 +80,21 @@ public struct DeviceFit: Sendable {
         var (theta, steps) = problem.start()
         var result = NelderMead.minimize(problem.objective, start: theta, steps: steps)
         var evaluations = result.evaluations
-        if model != .neurosim {
-            // Multiplicative noise: two rounds of reweighting by the predicted steps.
-            for _ in 0..<2 {
-                problem = problem.reweighted(at: result.point)
-                result = NelderMead.minimize(problem.objective, start: result.point, steps: steps)
-                evaluations += result.evaluations
-            }
+        // Two more rounds with σ read off the last residuals (and, for the multiplicative
+        // laws, weights from the last steps): iteratively reweighted least squares.
+        for _ in 0..<2 {
+            problem.noiseStd = problem.noiseEstimate(result.point)
+            if model != .neurosim { problem = problem.reweighted(at: result.point) }
+            result = NelderMead.minimize(problem.objective, start: result.point, steps: steps)
+            evaluations += result.evaluations
         }
         if model == .neurosim {
             // Round pulsesMax, then refit the two A's with it fixed.
-            var fixed = problem
-            fixed.pulsesMax = max(1, Int(Double.exp(result.point[2]).rounded()))
+            problem.pulsesMax = max(1, Int(Double.exp(result.point[2]).rounded()))
             theta = Array(result.point.prefix(2))
             steps = Array(steps.prefix(2))
-            result = NelderMead.minimize(fixed.objective, start: theta, steps: steps)
+            result = NelderMead.minimize(problem.objective, start: theta, steps: steps)
             evaluations += result.evaluations
-            return try fixed.result(result.point, gLo: gLo, gHi: gHi, evaluations: evaluations)
         }
         return try problem.result(result.point, gLo: gLo, gHi: gHi, evaluations: evaluations)
     }

@@ -48,20 +48,29 @@ extension FitProblem {
         }
     }
 
+    /// σ read off the residuals at θ: their RMS over the pulses that land clear of the
+    /// bounds, relative to the predicted step (multiplicative noise: `dwMinStd`), or absolute
+    /// in device units (NeuroSim's additive noise; `dwMinStd` is that over `(wMax − wMin)/pulsesMax`).
+    func noiseEstimate(_ t: [Double]) -> Double {
+        guard let c = candidate(t) else { return 0 }
+        let perDeviceUnit = 2 / (c.hi - c.lo)
+        var relative = 0.0, clear = 0.0
+        residuals(t) { _, r, step, bounded in
+            guard !bounded else { return }
+            let scale = model == .neurosim ? 1 / perDeviceUnit : abs(step)
+            if scale > 0 { relative += (r / scale) * (r / scale); clear += 1 }
+        }
+        return clear > 0 ? (relative / clear).squareRoot() : 0
+    }
+
     /// The fitted device at θ: parameters, RMS residual in data units, the c2c estimate.
     func result(_ t: [Double], gLo: Double, gHi: Double, evaluations: Int) throws -> DeviceFit {
         guard let c = candidate(t) else {
             throw DeviceFitError.badData(source: "fit", line: nil, "the minimizer ended outside the valid parameters")
         }
         let unit = (gHi - gLo) / 2            // data units per normalized unit
-        var sum = 0.0, relative = 0.0, clear = 0.0
-        let nominal = model == .neurosim ? (c.hi - c.lo) / Double(c.device.neurosim.pulsesMax) : 0
-        residuals(t) { _, r, step, bounded in
-            sum += r * r
-            guard !bounded else { return }
-            let scale = model == .neurosim ? nominal : abs(step)
-            if scale > 0 { relative += (r / scale) * (r / scale); clear += 1 }
-        }
+        var sum = 0.0
+        residuals(t) { _, r, _, _ in sum += r * r }
         var d = c.device
         var fitted: [FittedValue] = []
         if model != .neurosim {
@@ -83,7 +92,8 @@ extension FitProblem {
             fitted += [FittedValue(key: "pulsesMax", value: Double(d.neurosim.pulsesMax)),
                        FittedValue(key: "aLTP", value: Double(d.neurosim.aLTP)), FittedValue(key: "aLTD", value: Double(d.neurosim.aLTD))]
         }
-        d.dwMinStd = Float(clear > 0 ? (relative / clear).squareRoot() : 0)
+        let sigma = noiseEstimate(t)
+        d.dwMinStd = Float(model == .neurosim ? sigma * Double(d.neurosim.pulsesMax) / 2 : sigma)
         fitted.append(FittedValue(key: "dwMinStd", value: Double(d.dwMinStd)))
         try d.validate(at: "device")
         return DeviceFit(model: model, device: d, fitted: fitted,

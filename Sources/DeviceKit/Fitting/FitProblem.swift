@@ -21,6 +21,12 @@ struct FitProblem {
     var pulsesMax: Int?
     /// Weight of each pulse's squared residual (nil: all 1); see ``reweighted(at:)``.
     var weights: [Double]?
+    /// Cycle-to-cycle spread σ assumed by the prediction — relative to the step (`dwMinStd`)
+    /// for the multiplicative laws, absolute (device units) for NeuroSim, so that it does not
+    /// move with the fitted pulse count: with σ > 0 a pulse
+    /// predicts the mean of the *clipped* noisy state (see ``clippedMean(_:_:)``); 0: the
+    /// clipped mean step.
+    var noiseStd = 0.0
 
     init(u: [Double], up: [Bool], model: FitModel, base: DeviceParameters) {
         self.u = u
@@ -104,11 +110,27 @@ struct FitProblem {
                 step = Double(law.meanStep(up: up[k], w: Float(w), device: c.draw, meanBounds: (lo: -1, hi: 1)))
             }
             let next = w + step
-            let predicted = min(max(next, -1), 1)
+            // Spread of this pulse's landing point: σ·|Δ| (multiplicative) or σ (NeuroSim, absolute).
+            let spread = model == .neurosim ? noiseStd : noiseStd * abs(step)
+            let predicted = spread > 0 ? Self.clippedMean(next, spread) : min(max(next, -1), 1)
             let wNext = -1 + (u[k + 1] - c.lo) / scale
-            body(k, (wNext - predicted) * scale, step * scale, predicted != next)
+            body(k, (wNext - predicted) * scale, step * scale, next - 3 * spread < -1 || next + 3 * spread > 1)
         }
         return true
+    }
+
+    /// `E[clip(X, −1, 1)]` for `X ~ N(μ, s²)`: with `α = (−1 − μ)/s`, `β = (1 − μ)/s`,
+    /// `−Φ(α) + (1 − Φ(β)) + μ·(Φ(β) − Φ(α)) + s·(φ(α) − φ(β))`. Near a bound the noise a
+    /// clip cuts off moves the mean away from it; predicting `clip(μ)` instead biases a noisy
+    /// device's fitted steps (seen on the rram preset, c2c 4.7 steps per pulse).
+    static func clippedMean(_ mu: Double, _ s: Double) -> Double {
+        // Eight spreads from both bounds the clip changes the mean by less than 1e-15·s.
+        if mu - 8 * s > -1 && mu + 8 * s < 1 { return mu }
+        let a = (-1 - mu) / s, b = (1 - mu) / s
+        func cdf(_ x: Double) -> Double { 0.5 * Double.erfc(-x / 2.squareRoot()) }
+        func pdf(_ x: Double) -> Double { Double.exp(-x * x / 2) / (2 * Double.pi).squareRoot() }
+        let pa = cdf(a), pb = cdf(b)
+        return -pa + (1 - pb) + mu * (pb - pa) + s * (pdf(a) - pdf(b))
     }
 
     /// `S(θ) = Σ_k w_k·r_k²`, +∞ where θ is not a device.
