@@ -29,7 +29,7 @@ public enum FittedPreset {
         let d = fit.device
         let fittedKeys = Set(fit.fitted.map(\.key))
         func line(_ key: String, _ value: String, _ note: String) -> String {
-            "  " + "\(key): \(value)".padding(to: 24) + "# \(note)\n"
+            note.isEmpty ? "  \(key): \(value)\n" : "  " + "\(key): \(value)".padding(to: 24) + "# \(note)\n"
         }
         func number(_ key: String) -> String {
             fit.fitted.first { $0.key == key }.map { formatFloat(Float($0.value)) } ?? "?"
