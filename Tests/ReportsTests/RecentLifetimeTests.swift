@@ -35,6 +35,8 @@ import Testing
         #expect(text.contains("the last 2 windows, 200 samples"))
         #expect(text.contains("Whole-run mean: 30 % of the chip failed after \(Format.duration(150))"))
         #expect(text.contains("recent wear: after \(Format.duration(300))"))
+        #expect(RecentLifetimeBlocks.when(.infinity) == "never")
+        #expect(RecentLifetimeBlocks.when(0) == "now")
     }
 
     @Test func noRecentWearNoBlocks() {

@@ -27,9 +27,11 @@ public struct LifetimeConfig: Equatable, Sendable {
     /// as s² (see ``LifetimeLaw``).
     public var gain: Double = 0.5
     /// u: the largest increase of a write scale per window (when a tile has had no recent
-    /// pulses the projection is ∞). 1.2 *[assumption]*: a throttled tile takes ~50 windows
-    /// to climb from s_min = 1e-4 back to 1.
-    public var maxIncrease: Double = 1.2
+    /// pulses the projection is ∞). 1.05 *[assumption]*: a throttled tile takes ~190 windows
+    /// to climb from s_min = 1e-4 back to 1. Measured on digits at a 1-year target: with 1.2
+    /// the readout tile that had climbed back was in a burst at the end of the run (its recent
+    /// projection 84 days), with 1.05 every tile projected "never" at the same accuracy.
+    public var maxIncrease: Double = 1.05
     /// s_min: the smallest write scale (a tile never stops learning altogether). 1e-4 *[assumption]*.
     public var minScale: Double = 1e-4
     /// Samples learned freely before the controller acts (its projections are still made and
