@@ -35,6 +35,8 @@ public struct RunReportData: Sendable, Codable, Equatable {
     public var strategy: StrategyResult?
     /// Per-device wear and budgets for the lifetime projection (DESIGN §4.3).
     public var lifetime: LifetimeInput
+    /// The lifetime controller's decisions (runs with `learning.lifetime`; issue #18).
+    public var lifetimeControl: LifetimeControl?
 
     public init(
         run: RunMetadata, accuracy: [AccuracyPoint], energy: EnergySeries,

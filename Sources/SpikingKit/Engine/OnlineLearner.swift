@@ -87,6 +87,7 @@ public final class OnlineLearner: @unchecked Sendable {
         pending = config.learning.updateEverySamples > 1
             ? network.gradientBuffers.map { Buffer(repeating: 0, count: $0.count) } : []
         continual = config.continual.isNaive ? nil : ContinualLearning(config: config.continual, network: network, seed: seed)
+        if let target = config.learning.lifetime { network.lifetime = LifetimeController(config: target, network: network) }
     }
 
     public var classes: Int { network.classes }
@@ -134,6 +135,7 @@ public final class OnlineLearner: @unchecked Sendable {
                 continual?.after(sample, learner: self, counts: &counts, time: time)
             }
         }
+        network.lifetime?.afterSample(network, samplesSeen: samplesSeen)
         totals += counts
         let correct = sample.label.map { $0 == p.label }
         return SampleOutcome(prediction: p.label, confidence: p.confidence, label: sample.label,

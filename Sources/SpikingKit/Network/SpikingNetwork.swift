@@ -59,6 +59,8 @@ public final class SpikingNetwork: @unchecked Sendable {
     public var classMask: Buffer<Float>?
     public var logitGain: Buffer<Float>?
     public var writeGate: WriteGate?
+    /// The lifetime controller (`learning.lifetime`): scales each tile's writes.
+    public var lifetime: LifetimeController?
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
