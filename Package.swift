@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Store", "Settings", "KitSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SpikingKit", "XMLTestSupport"], resources: [.copy("Golden")]),
         // Test support of the application tests: the checkout, temp folders, the spikebar
         // process and a socket client (Foundation only: no NIO, no GRDB).
         .target(name: "AppTestSupport", dependencies: ["Datasets", "Settings"], path: "Tests/AppTestSupport"),

@@ -116,6 +116,7 @@ public struct RunReportLoader {
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
         data.strategy = StrategyRecords.result(summaryJSON: run.summaryJSON)
+        data.neuroBench = NeuroBenchRecords.metrics(summaryJSON: run.summaryJSON)
         let stream = rebuilt?.config.run.stream
         return RunReportInput(data: data, notes: notes,
                               windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)

@@ -112,7 +112,9 @@ public final class RunSession {
         let trained = learner.samplesSeen - resumedSeen
 
         var evalAccuracy: Double?
+        var evalBench: NeuroBenchCounts?
         if let evalSet {
+            let before = learner.network.neuroBench
             var m = PrequentialAccuracy(window: 1)
             for k in 0..<evalSet.count {
                 let s = try evalSet.sample(at: k)
@@ -124,9 +126,10 @@ public final class RunSession {
                 }
             }
             evalAccuracy = m.accuracy
+            evalBench = learner.network.neuroBench - before
         }
         var summary = makeSummary(learner: learner, metric: metric, lastPass: lastPass, spikes: spikes,
-                                  wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count)
+                                  wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count, evalBench: evalBench)
         summary.samplesPerSecond = Double(trained) / max(wall, 1e-9)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
         return summary
@@ -177,7 +180,8 @@ public final class RunSession {
     }
 
     func makeSummary(learner: OnlineLearner, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
-                     spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
+                     spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?,
+                     evalBench: NeuroBenchCounts? = nil) -> RunSummary {
         let processed = max(metric.samples, 1)
         let t = learner.totals
         var summary = RunSummary(
@@ -193,6 +197,8 @@ public final class RunSession {
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        summary.recordNeuroBench(learner: learner, prequentialAccuracy: metric.accuracy,
+                                 eval: evalBench.map { ($0, evalAccuracy ?? 0) })
         summary.peakRSSBytes = PeakMemory.residentBytes
         summary.config = config.configSource
         return summary

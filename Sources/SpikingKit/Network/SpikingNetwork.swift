@@ -59,6 +59,8 @@ public final class SpikingNetwork: @unchecked Sendable {
     public var classMask: Buffer<Float>?
     public var logitGain: Buffer<Float>?
     public var writeGate: WriteGate?
+    /// NeuroBench's workload counts of every forward pass so far (``NeuroBenchCounts``).
+    public internal(set) var neuroBench = NeuroBenchCounts()
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
