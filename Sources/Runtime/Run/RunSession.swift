@@ -73,6 +73,7 @@ public final class RunSession {
         let evalSet = try request.eval.map { try $0.openReader(channels: request.channels ?? $0.impliedChannels ?? channels) }
         let classes = config.run.engine.network.classes == 0
             ? Self.inferClasses(maxLabels: [train.maxLabel, evalSet?.maxLabel]) : config.run.engine.network.classes
+        try Self.checkModelShape(config, width: train.width, classes: Self.inferClasses(maxLabels: [train.maxLabel, evalSet?.maxLabel]))
         let learner = Self.makeLearner(config: config, width: train.width, classes: classes)
         let records = SampleOrder.records(count: train.count, orderSeed: request.orderSeed, limit: request.limit)
         let resume = request.resume
@@ -160,6 +161,7 @@ public final class RunSession {
                 guard config.run.engine.network.classes > 0 else {
                     throw DatasetError.unreadable(path: "stdin", reason: "set the number of classes (network.layers, e.g. --set network.layers=0,128,10) when reading stdin")
                 }
+                try Self.checkModelShape(config, width: s.width, classes: 0)
                 let l = Self.makeLearner(config: config, width: s.width, classes: config.run.engine.network.classes)
                 for o in observers { try o.runStarted(learner: l, config: config, request: request) }
                 learner = l

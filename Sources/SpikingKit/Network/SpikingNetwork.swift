@@ -80,7 +80,9 @@ public final class SpikingNetwork: @unchecked Sendable {
         for l in 0..<(sizes.count - 1) {
             let rows = sizes[l] + bias, cols = sizes[l + 1]
             let std = config.initGain(layer: l) / Float(rows).squareRoot()
-            let initial = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
+            let drawn = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
+            let initial = config.importedWeights.isEmpty ? drawn : config.importedWeights[l]
+            precondition(initial.count == rows * cols, "imported weights of layer \(l) must have rows·cols entries")
             let scale = config.maxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
             built.append(CrossbarLayer(rows: rows, cols: cols, weightScale: scale,
                                        preset: preset, config: crossbar, writeConfig: writePath,

@@ -1,0 +1,52 @@
+import AppTestSupport
+import Foundation
+import Testing
+
+/// `spikebar run --model`: the NIR import end to end, and its refusals (one line, exit 2).
+@Suite("spikebar run --model (NIR)")
+struct ModelCommandLineTests {
+    static let fixture = Repo.root.appendingPathComponent("Tests/NIRTests/Fixtures/digits-64-128-10.nir").path
+    static let inference = ["--set", "encoder.scaling=none", "--set", "encoder.gain=1", "--set", "learning.learningRate=0",
+                            "--set", "learning.readoutLearningRate=0", "--db", "none", "--no-progress", "--configs", Repo.configs]
+
+    @Test("the trained fixture runs on ideal devices with its own shape and the file's dt; the summary shows NeuroBench's metrics")
+    func runs() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let input = try dir.digits(200)
+        let r = try SpikebarProcess.run(["run", "--input", input, "--model", Self.fixture, "--preset", "ideal",
+                                         "--summary", "json"] + Self.inference, in: dir)
+        try #require(r.status == 0, "\(r.stderr)")
+        let s = try jsonObject(String(r.stdout.split(separator: "\n").last!))
+        #expect(s["layers"] as? [Int] == [64, 128, 10])
+        #expect((s["prequentialAccuracy"] as! Double) >= 0.95)
+        #expect(s["pulses"] as? Double == 0)
+        let nb = try #require(s["neuroBench"] as? [String: Any])
+        #expect(nb["Footprint"] as? Int == 4 * (65 * 128 + 129 * 10 + 3))
+    }
+
+    @Test("a corrupted file, a size that does not match the data, a dt the graph cannot take: one line on stderr, exit 2", arguments: [0, 1, 2])
+    func refusals(_ which: Int) throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let input = try dir.digits(20)
+        var args = ["run", "--input", input, "--model", Self.fixture] + Self.inference
+        var expected = ""
+        switch which {
+        case 0:
+            let bad = dir.path("bad.nir")
+            try Data("garbage".utf8).write(to: URL(fileURLWithPath: bad))
+            args[4] = bad
+            expected = "not an HDF5 file"
+        case 1:
+            args += ["--set", "encoder.encoding=delta"]   // 2 lines per feature: 128 ≠ 64
+            expected = "takes 64 inputs, the data gives 128 encoder lines"
+        default:
+            args += ["--nir-dt", "0.02"]   // dt > τ = 10 ms: no valid leak
+            expected = "choose a smaller --nir-dt"
+        }
+        let r = try SpikebarProcess.run(args, in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(expected), "\(r.stderr)")
+    }
+}
