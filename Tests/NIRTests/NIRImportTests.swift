@@ -43,17 +43,23 @@ struct NIRImportTests {
         #expect(scaled.weights[1] == plain.weights[1])
     }
 
-    @Test("the imported weights are what an ideal crossbar reads after programming")
-    func programmedIdeal() throws {
+    @Test("the imported weights are what an ideal crossbar reads after programming, or when set directly", arguments: [8, 0])
+    func programmedIdeal(rounds: Int) throws {
         let m = try ImportedModel(graph: NIRFixtures.small(), dtSeconds: 0.001)
         var n = NetworkConfig()
         m.apply(to: &n)
+        n.modelProgrammingRounds = rounds
         var hw = HardwareConfig()
         hw.preset.device.model = .ideal
         hw.preset.device.wMin = -1
         hw.preset.device.wMax = 1
         let net = SpikingNetwork(config: n, learning: LearningConfig(), preset: hw.preset, crossbar: CrossbarConfig(),
                                  writePath: WritePathConfig(), seed: 3)
+        if rounds > 0 {
+            var random = NetworkRandom(seed: 3)
+            let o = net.program(m.weights, maxRounds: rounds, timeSeconds: 0, random: &random)
+            #expect(o.rounds == 2 && o.counts.pulses == Double(m.weights.joined().filter { $0 != 0 }.count))
+        }
         for l in 0..<2 {
             for (a, b) in zip(net.layers[l].weights, m.weights[l]) { #expect(abs(a - b) <= 1e-6 * max(1, abs(b))) }
         }

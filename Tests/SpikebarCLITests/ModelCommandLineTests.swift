@@ -23,6 +23,9 @@ struct ModelCommandLineTests {
         #expect(s["pulses"] as? Double == 0)
         let nb = try #require(s["neuroBench"] as? [String: Any])
         #expect(nb["Footprint"] as? Int == 4 * (65 * 128 + 129 * 10 + 3))
+        let programming = try #require(s["programming"] as? [String: Any])
+        #expect(programming["rounds"] as? Int == 2)   // ideal devices: exact in one round, nothing left for the second
+        #expect((programming["pulses"] as! Double) > 0 && (programming["energyPicojoules"] as! Double) > 0)
     }
 
     @Test("a corrupted file, a size that does not match the data, a dt the graph cannot take: one line on stderr, exit 2", arguments: [0, 1, 2])

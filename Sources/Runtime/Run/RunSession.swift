@@ -201,6 +201,7 @@ public final class RunSession {
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
         summary.recordNeuroBench(learner: learner, prequentialAccuracy: metric.accuracy,
                                  eval: evalBench.map { ($0, evalAccuracy ?? 0) })
+        summary.recordProgramming(learner.programming, cost: CostModel(config: config, network: learner.network))
         summary.peakRSSBytes = PeakMemory.residentBytes
         summary.config = config.configSource
         return summary

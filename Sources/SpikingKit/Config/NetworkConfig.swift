@@ -78,6 +78,11 @@ public struct NetworkConfig: Equatable, Sendable {
     public var model: String = ""
     /// Time step of the NIR graph's discretisation, seconds; 0 takes the file's `metadata/dt`.
     public var modelTimestepSeconds: Double = 0
+    /// Program the imported weights through the write path (pulses, write-verify, wear and
+    /// energy counted as the programming phase; ``SpikingNetwork/program(_:maxRounds:timeSeconds:random:)``),
+    /// in at most this many closed-loop rounds. 0 sets them directly, at no cost (an ideal
+    /// initialisation, for comparison). 8 *[assumption]*.
+    public var modelProgrammingRounds: Int = 8
     /// The imported model's initial weights, one row-major `rows × cols` array per feedforward
     /// crossbar (set by the NIR import, not a configuration key). Empty: drawn at random.
     public var importedWeights: [[Float]] = []
@@ -106,6 +111,7 @@ extension NetworkConfig: Configurable {
             .floats("membraneTimeConstantSteps", \.membraneTimeConstantSteps),
             .floats("adaptationTimeConstantSteps", \.adaptationTimeConstantSteps),
             .string("model", \.model), .double("modelTimestepSeconds", \.modelTimestepSeconds),
+            .int("modelProgrammingRounds", \.modelProgrammingRounds),
         ]
     }
     public func validate(at path: String) throws {
@@ -120,6 +126,7 @@ extension NetworkConfig: Configurable {
         // λ = 1 (no leak) only for an imported integrate-and-fire layer.
         if !(importedWeights.isEmpty ? leak > 0 && leak < 1 : leak > 0 && leak <= 1) { try Validate.openUnit(leak, k("leak")) }
         try Validate.nonNegative(modelTimestepSeconds, k("modelTimestepSeconds"))
+        try Validate.inRange(modelProgrammingRounds, 0...1000, k("modelProgrammingRounds"))
         try Validate.positive(threshold, k("threshold"))
         try Validate.openUnit(readoutLeak, k("readoutLeak"))
         try Validate.inRange(membraneBits, 0...32, k("membraneBits"))

@@ -81,7 +81,10 @@ public final class SpikingNetwork: @unchecked Sendable {
             let rows = sizes[l] + bias, cols = sizes[l + 1]
             let std = config.initGain(layer: l) / Float(rows).squareRoot()
             let drawn = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
-            let initial = config.importedWeights.isEmpty ? drawn : config.importedWeights[l]
+            // An imported model is programmed through the write path after construction
+            // (OnlineLearner), from weights 0; with 0 programming rounds it is set directly.
+            let imported = config.importedWeights.isEmpty ? nil : config.importedWeights[l]
+            let initial = imported.map { config.modelProgrammingRounds > 0 ? [Float](repeating: 0, count: $0.count) : $0 } ?? drawn
             precondition(initial.count == rows * cols, "imported weights of layer \(l) must have rows·cols entries")
             let scale = config.maxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
             built.append(CrossbarLayer(rows: rows, cols: cols, weightScale: scale,
