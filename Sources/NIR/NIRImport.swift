@@ -23,13 +23,28 @@ public struct ImportedModel: Equatable, Sendable {
     /// Whether some Affine node has a non-zero bias (then every layer gets a bias row).
     public var bias: Bool
     public var weights: [[Float]]
-    /// Per layer, the weight magnitude the device window spans: `max|w| / windowFill`.
+    /// Per layer, the weight magnitude the device window spans: `max|w| / windowFill`
+    /// (``exactWindows()`` rounds it up to a power of two).
     public var maxWeights: [Float]
     public var dtSeconds: Double
 
     /// The largest imported weight of a layer sits at this fraction of the device window,
     /// leaving room for online learning *[assumption]*.
     public static let windowFill: Float = 0.8
+
+    /// Rounds every window up to a power of two (the largest weight then fills 40–80 % of
+    /// it): `w/s·s = w` holds exactly, so ideal devices — unbounded and noiseless, where the
+    /// window only fixes the units — hold and export the imported weights to the last bit.
+    /// Not for real devices: a window twice too wide halves the weights' share of the
+    /// device's range against its pulse noise.
+    public mutating func exactWindows() {
+        maxWeights = maxWeights.map { wanted in
+            var w: Float = 1
+            while w < wanted { w *= 2 }
+            while w / 2 >= wanted { w /= 2 }
+            return w
+        }
+    }
 
     /// Sets the network's shape, constants and initial weights to the model's.
     public func apply(to n: inout NetworkConfig) {
@@ -41,6 +56,7 @@ public struct ImportedModel: Equatable, Sendable {
         n.bias = bias
         n.maxWeights = maxWeights
         n.importedWeights = weights
+        n.modelTimestepSeconds = dtSeconds
     }
 }
 

@@ -91,7 +91,10 @@ struct NIRMapper {
         hidden.append((name, Float(leak), Float(theta)))
     }
 
-    mutating func takeWeight(into name: String, size: Int, gain: Float) throws {
+    mutating func takeWeight(into name: String, size: Int, gain rawGain: Float) throws {
+        // A gain within 10⁻⁶ of 1 is 1: float32 τ and R = τ/dt (as snnTorch and Spikebar's
+        // export write them) leave it a last bit off, which would change every weight.
+        let gain = abs(rawGain - 1) < 1e-6 ? 1 : rawGain
         guard var w = weight else { throw NIRError.badGraph(reason: "neuron layer '\(name)' has no Affine or Linear node before it") }
         guard w.rows == size else { throw sizeError(weightName, w.rows, size, neurons: name) }
         for i in 0..<w.values.count { w.values[i] *= gain }

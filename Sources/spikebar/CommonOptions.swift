@@ -34,7 +34,7 @@ struct ConfigOptions: ParsableArguments {
         let loader = try ConfigLoader.locate(explicit: configs)
         let modelSets = (model.map { ["network.model=\($0)"] } ?? []) + (nirDt.map { ["network.modelTimestepSeconds=\($0)"] } ?? [])
         var resolved = try loader.resolve(file: config, sets: sets + modelSets, preset: preset, seed: seed, temporal: temporal)
-        try resolved.run.engine.network.importModel()
+        try resolved.run.engine.network.importModel(exactWindows: resolved.hardware.preset.device.model == .ideal)
         return resolved
     }
 }

@@ -1,6 +1,8 @@
 import AppTestSupport
+import CrossbarKit
 import Foundation
 import NIR
+import SpikingKit
 
 /// The committed NIR fixtures (made by tools/make-nir-fixtures.py) and small hand-built graphs.
 enum NIRFixtures {
@@ -35,5 +37,22 @@ enum NIRFixtures {
             ],
             edges: [("in", "fc1"), ("fc1", "lif"), ("lif", "fc2"), ("fc2", "li"), ("li", "out")],
             dtSeconds: 0.001)
+    }
+
+    /// `m` on ideal devices (window [−1, 1]), programmed through the write path in `rounds`
+    /// rounds as OnlineLearner does (0: set directly), with the programming outcome.
+    static func idealNetwork(_ m: ImportedModel, rounds: Int) -> (network: SpikingNetwork, programming: ProgrammingOutcome?) {
+        var n = NetworkConfig()
+        m.apply(to: &n)
+        n.modelProgrammingRounds = rounds
+        var hw = HardwareConfig()
+        hw.preset.device.model = .ideal
+        hw.preset.device.wMin = -1
+        hw.preset.device.wMax = 1
+        let net = SpikingNetwork(config: n, learning: LearningConfig(), preset: hw.preset, crossbar: CrossbarConfig(),
+                                 writePath: WritePathConfig(), seed: 3)
+        guard rounds > 0 else { return (net, nil) }
+        var random = NetworkRandom(seed: 3)
+        return (net, net.program(m.weights, maxRounds: rounds, timeSeconds: 0, random: &random))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CrossbarKit
 import DeviceKit
 import NIR
@@ -24,6 +25,9 @@ struct NIRImportTests {
         #expect(m.weights[1][8] == 0 && m.weights[1][9] == 0)   // Linear: a zero bias row
         #expect(m.maxWeights[0] == m.weights[0].map(abs).max()! / ImportedModel.windowFill)
         #expect(m.maxWeights[1] == 2 * gainOut / ImportedModel.windowFill)
+        var exact = m
+        exact.exactWindows()
+        #expect(exact.maxWeights == [1, 4])   // 0.75 → 1, 2.5 → 4
 
         var n = NetworkConfig()
         m.apply(to: &n)
@@ -46,18 +50,8 @@ struct NIRImportTests {
     @Test("the imported weights are what an ideal crossbar reads after programming, or when set directly", arguments: [8, 0])
     func programmedIdeal(rounds: Int) throws {
         let m = try ImportedModel(graph: NIRFixtures.small(), dtSeconds: 0.001)
-        var n = NetworkConfig()
-        m.apply(to: &n)
-        n.modelProgrammingRounds = rounds
-        var hw = HardwareConfig()
-        hw.preset.device.model = .ideal
-        hw.preset.device.wMin = -1
-        hw.preset.device.wMax = 1
-        let net = SpikingNetwork(config: n, learning: LearningConfig(), preset: hw.preset, crossbar: CrossbarConfig(),
-                                 writePath: WritePathConfig(), seed: 3)
-        if rounds > 0 {
-            var random = NetworkRandom(seed: 3)
-            let o = net.program(m.weights, maxRounds: rounds, timeSeconds: 0, random: &random)
+        let (net, outcome) = NIRFixtures.idealNetwork(m, rounds: rounds)
+        if let o = outcome {
             #expect(o.rounds == 2 && o.counts.pulses == Double(m.weights.joined().filter { $0 != 0 }.count))
         }
         for l in 0..<2 {
@@ -111,5 +105,38 @@ struct NIRImportTests {
                                      vThreshold: u(4, 1.5), vReset: u(4, 0), wIn: u(4, 2))
         let a = try ImportedModel(graph: cuba, dtSeconds: 0.001), b = try ImportedModel(graph: NIRFixtures.small(), dtSeconds: 0.001)
         #expect(a.weights[0] == b.weights[0].map { $0 * 2 } && a.leak == b.leak)
+    }
+}
+
+@Suite("NIR export: a network written as NIR and read back")
+struct NIRExportTests {
+    @Test("export → write → read → import gives the apparent weights to the last bit, and the same constants", arguments: [0, 8])
+    func roundTrip(rounds: Int) throws {
+        var m = try ImportedModel(graph: NIRFixtures.small(), dtSeconds: 0.001)
+        m.exactWindows()
+        let net = NIRFixtures.idealNetwork(m, rounds: rounds).network
+        #expect(net.layers.map(\.weights) == m.weights)   // a power-of-two window: held exactly
+        let graph = try NIRGraph(network: net, dtSeconds: 0.001)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spikebar-export-\(UUID().uuidString).nir")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try NIRWriter.write(graph, to: url.path)
+        let back = try NIRReader.read(path: url.path)
+        #expect(back == graph)
+        let again = try ImportedModel(graph: back, dtSeconds: 0.001)
+        #expect(again.weights == net.layers.map(\.weights))
+        #expect(again.layers == m.layers && again.threshold == m.threshold && again.bias == m.bias)
+        #expect(abs(again.leak - m.leak) <= 1e-6 && abs(again.readoutLeak - m.readoutLeak) <= 1e-6)
+    }
+
+    @Test("recurrent layers and windowed readouts are refused with one line")
+    func refusals() {
+        var n = NetworkConfig()
+        n.layers = [3, 4, 2]
+        n.readoutMode = .mean
+        let net = SpikingNetwork(config: n, learning: LearningConfig(), preset: HardwareConfig().preset, crossbar: CrossbarConfig(),
+                                 writePath: WritePathConfig(), seed: 1)
+        #expect(throws: NIRError.badGraph(reason: "a windowed readout (readoutMode mean) has no NIR LI form")) {
+            try NIRGraph(network: net, dtSeconds: 0.001)
+        }
     }
 }

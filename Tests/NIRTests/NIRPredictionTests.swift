@@ -16,7 +16,7 @@ struct NIRPredictionTests {
         var config = try Repo.loader.resolve(file: nil, sets: [
             "network.model=\(NIRFixtures.digits)", "encoder.scaling=none", "encoder.gain=1",
         ], preset: preset)
-        try config.run.engine.network.importModel()
+        try config.run.engine.network.importModel(exactWindows: preset == "ideal")
         return RunSession.makeLearner(config: config, width: 64, classes: 10)
     }
 

@@ -52,4 +52,24 @@ struct ModelCommandLineTests {
         #expect(r.status == 2)
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(expected), "\(r.stderr)")
     }
+
+    @Test("export nir writes the recorded run's network as an HDF5 file; a run of a windowed readout is refused")
+    func export() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let input = try dir.digits(30)
+        let common = ["--input", input, "--no-progress", "--configs", Repo.configs, "--db", "runs.sqlite"]
+        let run = try SpikebarProcess.run(["run", "--model", Self.fixture, "--preset", "ideal", "--set", "encoder.scaling=none",
+                                           "--set", "encoder.gain=1"] + common, in: dir)
+        try #require(run.status == 0, "\(run.stderr)")
+        let out = try SpikebarProcess.run(["export", "nir", "--db", "runs.sqlite", "--run", "1", "-o", "net.nir", "--configs", Repo.configs], in: dir)
+        #expect(out.status == 0 && out.stdout.contains("wrote net.nir: network 64-128-10 at sample 30, dt 0.001 s"), "\(out.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir.path("net.nir")))
+        #expect(bytes.prefix(8) == Data([0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]))   // the HDF5 signature
+
+        let windowed = try SpikebarProcess.run(["run", "--set", "network.readoutMode=mean"] + common, in: dir)
+        try #require(windowed.status == 0, "\(windowed.stderr)")
+        let refused = try SpikebarProcess.run(["export", "nir", "--db", "runs.sqlite", "--run", "2", "-o", "w.nir", "--configs", Repo.configs], in: dir)
+        #expect(refused.status == 2 && refused.stderr.contains("has no NIR LI form"))
+    }
 }
