@@ -122,6 +122,7 @@ public struct RunReportLoader {
             lifetimeRows.windows, config: rebuilt?.config.run.engine.learning.lifetime,
             names: rebuilt?.network.crossbarNames ?? NetworkWear.layerNames(records.wear.map(\.layer).max().map { $0 + 1 } ?? 0),
             events: records.events)
+        data.neuroBench = NeuroBenchRecords.metrics(summaryJSON: run.summaryJSON)
         let stream = rebuilt?.config.run.stream
         return RunReportInput(data: data, notes: notes,
                               windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)

@@ -1,3 +1,5 @@
+import SpikingKit
+
 /// Everything one report needs about one run, as plain values: the input of every document
 /// writer in this module.
 ///
@@ -37,6 +39,8 @@ public struct RunReportData: Sendable, Codable, Equatable {
     public var lifetime: LifetimeInput
     /// The lifetime controller's decisions (runs with `learning.lifetime`; issue #18).
     public var lifetimeControl: LifetimeControl?
+    /// NeuroBench's metrics from the run's summary, when it recorded them.
+    public var neuroBench: NeuroBenchMetrics?
 
     public init(
         run: RunMetadata, accuracy: [AccuracyPoint], energy: EnergySeries,

@@ -71,6 +71,8 @@ public final class OnlineLearner: @unchecked Sendable {
     let pending: [Buffer<Float>]
     /// The continual strategy's state (nil for `naive`: the learner is then exactly today's).
     public let continual: ContinualLearning?
+    /// The programming phase of an imported model (nil without one, or when it was set directly).
+    public internal(set) var programming: ProgrammingOutcome?
 
     /// Builds the learner: draws the devices, the initial weights and the feedback matrices
     /// from `seed`. `inputWidth` is the number of values per frame.
@@ -88,6 +90,9 @@ public final class OnlineLearner: @unchecked Sendable {
             ? network.gradientBuffers.map { Buffer(repeating: 0, count: $0.count) } : []
         continual = config.continual.isNaive ? nil : ContinualLearning(config: config.continual, network: network, seed: seed)
         if let target = config.learning.lifetime { network.lifetime = LifetimeController(config: target, network: network) }
+        if !net.importedWeights.isEmpty && net.modelProgrammingRounds > 0 {
+            programming = network.program(net.importedWeights, maxRounds: net.modelProgrammingRounds, timeSeconds: 0, random: &random)
+        }
     }
 
     public var classes: Int { network.classes }

@@ -17,6 +17,8 @@ public final class LIFLayer: @unchecked Sendable {
     public let inputRows: Int
     /// U_mem.
     public let potential: Buffer<Float>
+    /// U_mem before the current step (NeuroBench's membrane updates count the changes).
+    let potentialBefore: Buffer<Float>
     /// o[t] for the `size` neurons, followed by the always-on bias line when enabled; this
     /// buffer is the next layer's input.
     public let output: Buffer<Float>
@@ -45,6 +47,7 @@ public final class LIFLayer: @unchecked Sendable {
         self.inputRows = inputRows
         hasBias = bias
         potential = Buffer(repeating: 0, count: size)
+        potentialBefore = Buffer(repeating: 0, count: size)
         output = Buffer(repeating: 0, count: size + (bias ? 1 : 0))
         pseudo = Buffer(repeating: 0, count: size)
         spikeList = Buffer(repeating: 0, count: size + 1)

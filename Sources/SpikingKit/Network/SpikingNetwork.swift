@@ -61,6 +61,8 @@ public final class SpikingNetwork: @unchecked Sendable {
     public var writeGate: WriteGate?
     /// The lifetime controller (`learning.lifetime`): scales each tile's writes.
     public var lifetime: LifetimeController?
+    /// NeuroBench's workload counts of every forward pass so far (``NeuroBenchCounts``).
+    public internal(set) var neuroBench = NeuroBenchCounts()
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
@@ -80,7 +82,12 @@ public final class SpikingNetwork: @unchecked Sendable {
         for l in 0..<(sizes.count - 1) {
             let rows = sizes[l] + bias, cols = sizes[l + 1]
             let std = config.initGain(layer: l) / Float(rows).squareRoot()
-            let initial = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
+            let drawn = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
+            // An imported model is programmed through the write path after construction
+            // (OnlineLearner), from weights 0; with 0 programming rounds it is set directly.
+            let imported = config.importedWeights.isEmpty ? nil : config.importedWeights[l]
+            let initial = imported.map { config.modelProgrammingRounds > 0 ? [Float](repeating: 0, count: $0.count) : $0 } ?? drawn
+            precondition(initial.count == rows * cols, "imported weights of layer \(l) must have rows·cols entries")
             let scale = config.maxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
             built.append(CrossbarLayer(rows: rows, cols: cols, weightScale: scale,
                                        preset: preset, config: crossbar, writeConfig: writePath,
