@@ -12,7 +12,7 @@ let numerics = Target.Dependency.product(name: "RealModule", package: "swift-num
 
 let package = Package(
     name: "Spikebar",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and Atomic (the daemon's engine queue)
     products: [
         .executable(name: "spikebar", targets: ["spikebar"]),
         .library(name: "SpikingKit", targets: ["SpikingKit"]),
@@ -106,6 +106,7 @@ let package = Package(
             "Daemon", "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "Store", "AppTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The command line, run as a process (`spikebar report`, `run`, `db`, exit codes).

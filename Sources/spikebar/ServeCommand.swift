@@ -6,7 +6,7 @@ import DeviceKit
 import Foundation
 import Logging
 
-struct ServeCommand: ErrorReportingCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the daemon: NDJSON/CSV samples in on stdin, a Unix socket and/or TCP; one response line per request line.",
@@ -45,16 +45,19 @@ struct ServeCommand: ErrorReportingCommand {
     @Flag(help: "Start a new run instead of resuming the database's unfinished daemon run.")
     var fresh = false
 
-    /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
-    /// profilers such as valgrind handle); the daemon runs its services on Swift's
-    /// concurrency pool while the main thread waits.
-    func execute() throws {
+    /// The daemon's services run in this task until a signal (or, stdin-only, the end of
+    /// input) has stopped them; errors are reported like every other command's.
+    func run() async throws {
+        do { try await execute() } catch { fail(error) }
+    }
+
+    func execute() async throws {
         let resolved = try options.resolve()
         let daemon = try resolveDaemonConfig()
         let services = try DaemonServices.start(
             config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
             configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
-        try services.runBlocking()
+        try await services.run()
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {

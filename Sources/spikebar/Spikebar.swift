@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Spikebar: ParsableCommand {
+struct Spikebar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spikebar",
         abstract: "An online-learning spiking network on an emulated analog in-memory-computing crossbar.",

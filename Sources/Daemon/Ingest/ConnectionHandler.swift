@@ -6,11 +6,19 @@ import NIOCore
 /// engine, and writes the responses back in the order the lines came. Backpressure: while
 /// `maxInFlight` requests await their answers it stops reading from the socket (the kernel
 /// buffer then pushes back on the client); nothing is dropped and nothing grows without
-/// bound. A decoding error answers that line only: the connection stays.
-public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable {
+/// bound. A decoding error answers that line only: the connection stays. It lives on its
+/// channel's event loop only (answers come back through `NIOLoopBound`), so it needs no
+/// `Sendable` conformance. Shutdown reaches it as two events: ``StopReading`` (no more
+/// lines), then ``CloseWhenAnswered`` (close once the last answer has been written).
+public final class ConnectionHandler: ChannelDuplexHandler {
     public typealias InboundIn = FramedLine
     public typealias OutboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
+
+    /// Shutdown began: read no more lines from this connection.
+    public struct StopReading: Sendable {}
+    /// The engine has answered everything: close once the answers are written.
+    public struct CloseWhenAnswered: Sendable {}
 
     let queue: EngineQueue
     let decoder: InputLineDecoder
@@ -22,8 +30,10 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     let output: (@Sendable (String) -> Void)?
     var inFlight = 0
     var readPending = false
+    var reading = true
     var lineNumber = 0
     var inputEnded = false
+    var finished = false
     var context: ChannelHandlerContext?
 
     public init(queue: EngineQueue, decoder: InputLineDecoder, maxInFlight: Int, maxLineBytes: Int,
@@ -59,7 +69,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     func answered(_ response: String) {
         inFlight -= 1
         if !response.isEmpty { write(response) }
-        if readPending && inFlight < maxInFlight, let context {
+        if readPending && reading && inFlight < maxInFlight, let context {
             readPending = false
             context.read()
         }
@@ -76,7 +86,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     }
 
     public func read(context: ChannelHandlerContext) {
-        if inFlight >= maxInFlight {
+        if inFlight >= maxInFlight || !reading {
             readPending = true
         } else {
             context.read()
@@ -84,9 +94,18 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let e = event as? ChannelEvent, e == .inputClosed {
+        switch event {
+        case let e as ChannelEvent where e == .inputClosed:
             inputEnded = true
             finishIfDone()
+        case is StopReading:
+            reading = false
+            return
+        case is CloseWhenAnswered:
+            inputEnded = true
+            finishIfDone()
+            return
+        default: break
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -97,13 +116,19 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
         context.fireChannelInactive()
     }
 
-    var finished = false
-
-    /// Once the input has ended and every answer is out: close, and tell whoever waits.
+    /// Once the input has ended and every answer is out: close after the last write has
+    /// completed (an empty write completes after every write before it), and tell whoever waits.
     func finishIfDone() {
         guard inputEnded, inFlight == 0, !finished else { return }
         finished = true
-        context?.close(promise: nil)
+        if output != nil {
+            context?.close(promise: nil)
+        } else if let context, context.channel.isActive {
+            let flushed = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: flushed)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            flushed.futureResult.whenComplete { _ in bound.value.close(promise: nil) }
+        }
         onFinished?()
     }
 

@@ -20,7 +20,7 @@ public struct NetworkRandom: Sendable {
 /// A feedforward spiking network whose weights live on crossbar layers: hidden LIF layers
 /// and a leaky-integrator readout (DESIGN §2), learning with e-prop at the readout and
 /// direct feedback alignment in the hidden layers (DESIGN §5).
-public final class SpikingNetwork: @unchecked Sendable {
+public final class SpikingNetwork {
     public let config: NetworkConfig
     public let learning: LearningConfig
     /// Crossbar layers: one per hidden layer, then the readout's.
