@@ -32,6 +32,13 @@ struct PendingCheckpoint: Sendable {
 /// full…) the writer logs it once, keeps the batch, and retries it merged with the next
 /// flush (``FlushBatch/absorb(_:)``: windows and events are kept, only the newest
 /// checkpoint) — records are never dropped, and the learned state stays in memory.
+///
+/// `@unchecked Sendable` is safe here: the `let` properties are Sendable (`RecordStore`, an
+/// Int, a `@Sendable` closure); every `var` (`queue`, `held`, `writing`, `closed`, the error
+/// streak, `thread`) is read and written only while `cond` is locked (or in `init`, before
+/// the writer thread starts and before `self` escapes), so the learning side and the writer
+/// thread never race. (Left a thread on purpose: a blocking SQLite commit must not occupy
+/// a thread of Swift's cooperative pool, and `submit`'s blocking is the back-pressure.)
 final class FlushWriter: @unchecked Sendable {
     let store: RecordStore
     let capacity: Int
