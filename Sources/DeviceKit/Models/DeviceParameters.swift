@@ -5,10 +5,19 @@ import KitSupport
 /// ``dwMinDtod``, and so on. Suffixes: `Dtod` is device-to-device spread (drawn once per
 /// device at construction), `Std` is cycle-to-cycle spread (fresh per pulse).
 ///
+/// The fields of this struct are aihwkit's pulsed-device parameters, which every law uses
+/// (ConstantStep uses nothing else). Each law's own parameters live in one struct per law
+/// (``LinearStepParameters``, ``SoftBoundsParameters``, ``PowStepParameters``,
+/// ``ExpStepParameters``, ``NeuroSimParameters``); `model` selects the law, and ``law``
+/// pairs it with its parameters. The YAML section stays flat (`hardware.device.gammaUp`),
+/// and every law's keys are accepted and validated whichever law is selected, so a
+/// document may name `model` after the keys it selects and switching `model` keeps the
+/// values of the others; keys of an unselected law have no effect.
+///
 /// All weights are in normalized device units (see ``PulseModel``). Defaults are a
 /// noiseless constant-step device on aihwkit's ±0.6 range; presets override them.
 public struct DeviceParameters: Equatable, Sendable {
-    /// The pulse-response law.
+    /// The pulse-response law (YAML `model`, default constantStep).
     public var model: PulseModel = .constantStep
 
     /// Mean weight change of one pulse, device units (aihwkit `dw_min`, default 0.001).
@@ -40,120 +49,43 @@ public struct DeviceParameters: Equatable, Sendable {
     /// Device-to-device spread of `wMax`, relative to |wMax| (aihwkit `w_max_dtod`).
     public var wMaxDtod: Float = 0
 
-    /// LinearStep: fractional decrease γ of the up step at the upper bound (aihwkit
-    /// `gamma_up`; the step is `Δw_min^up·(1 − γ_up·w/ref_up)`). ExpStep: exponent of the up
-    /// branch. Unset means the model's own default (LinearStep 0, ExpStep 12.44625 — aihwkit).
-    public var gammaUp: Float? = nil
-    /// The same for the down step (aihwkit `gamma_down`; ExpStep default 12.78785).
-    public var gammaDown: Float? = nil
-    /// LinearStep: device-to-device spread of `gammaUp`, absolute (aihwkit `gamma_up_dtod`;
-    /// aihwkit's default is 0.05).
-    public var gammaUpDtod: Float = 0
-    /// LinearStep: device-to-device spread of `gammaDown`, absolute (aihwkit `gamma_down_dtod`).
-    public var gammaDownDtod: Float = 0
-    /// LinearStep: when false, drawn slopes are replaced by their magnitude, so steps only
-    /// ever shrink toward the bounds (aihwkit `allow_increasing`).
-    public var allowIncreasing: Bool = false
-    /// LinearStep: when true the slope references are the mean bounds `wMax`, `wMin`;
-    /// otherwise each device's own bounds (aihwkit `mean_bound_reference`).
-    public var meanBoundReference: Bool = true
-    /// LinearStep/SoftBounds: when true the cycle-to-cycle noise multiplies the whole
-    /// (state-dependent) step, otherwise only its constant part (aihwkit `mult_noise`).
-    public var multNoise: Bool = true
-
-    /// PowStep: exponent γ of the saturation law (aihwkit `pow_gamma`, default 1).
-    public var powGamma: Float = 1
-    /// PowStep: device-to-device spread of `powGamma`, relative (aihwkit `pow_gamma_dtod`).
-    public var powGammaDtod: Float = 0
-    /// PowStep: up/down asymmetry of the exponent, applied one-sided as aihwkit's code does:
-    /// for β > 0, `γ_up = γ`, `γ_down = γ·(1 − β)`; for β ≤ 0, `γ_up = γ·(1 + β)`,
-    /// `γ_down = γ` (aihwkit `pow_up_down`).
-    public var powUpDown: Float = 0
-    /// PowStep: device-to-device spread of `powUpDown`, absolute (aihwkit `pow_up_down_dtod`).
-    public var powUpDownDtod: Float = 0
-
-    /// ExpStep: amplitude of the exponential term going up (aihwkit `A_up`, default 0.00081).
-    public var aUp: Float = 0.00081
-    /// ExpStep: amplitude going down (aihwkit `A_down`, default 0.36833).
-    public var aDown: Float = 0.36833
-    /// ExpStep: slope of `z = 2·a·w/(wMax − wMin) + b` (aihwkit `a`, default 0.244).
-    public var a: Float = 0.244
-    /// ExpStep: offset of `z` (aihwkit `b`, default 0.2425).
-    public var b: Float = 0.2425
-
-    /// NeuroSim: number of pulses that drives a device across its whole window
-    /// (NeuroSim `maxNumLevelLTP`/`maxNumLevelLTD`, i.e. the level count).
-    public var pulsesMax: Int = 128
-    /// NeuroSim: nonlinearity constant A of the LTP curve, in pulses (from NeuroSim's
-    /// NL→A table; larger A is more linear; negative A bends the other way).
-    public var aLTP: Float = 1000
-    /// NeuroSim: the same for LTD.
-    public var aLTD: Float = 1000
-    /// NeuroSim: device-to-device spread of A, relative (NeuroSim `sigmaDtoD`).
-    public var aDtod: Float = 0
+    /// LinearStep's own parameters (YAML keys `gammaUp`, `gammaDown`, `gammaUpDtod`,
+    /// `gammaDownDtod`, `allowIncreasing`, `meanBoundReference`, `multNoise`).
+    public var linearStep = LinearStepParameters()
+    /// SoftBounds' own parameter (YAML key `multNoise`).
+    public var softBounds = SoftBoundsParameters()
+    /// PowStep's own parameters (YAML keys `powGamma`, `powGammaDtod`, `powUpDown`, `powUpDownDtod`).
+    public var powStep = PowStepParameters()
+    /// ExpStep's own parameters (YAML keys `aUp`, `aDown`, `a`, `b`, `gammaUp`, `gammaDown`).
+    public var expStep = ExpStepParameters()
+    /// NeuroSim's own parameters (YAML keys `pulsesMax`, `aLTP`, `aLTD`, `aDtod`).
+    public var neurosim = NeuroSimParameters()
 
     /// Write noise: after each write the *apparent* weight read by the array is the true
-    /// weight plus `writeNoiseStd·dwMin·ξ`, redrawn at every write; learning continues from
-    /// the true weight (aihwkit `write_noise_std`).
+    /// weight plus `writeNoiseStd·Δw_min·ξ` (Δw_min = ``nominalStep``), redrawn at every write; learning continues from
+    /// the true weight (aihwkit `write_noise_std`, default 0).
     public var writeNoiseStd: Float = 0
 
     public init() {}
 }
 
-extension DeviceParameters: Configurable {
-    public static var schema: [ConfigField<Self>] {
-        [
-            .choice("model", \.model),
-            .float("dwMin", \.dwMin), .float("dwMinDtod", \.dwMinDtod), .float("dwMinStd", \.dwMinStd),
-            .float("upDown", \.upDown), .float("upDownDtod", \.upDownDtod),
-            .float("wMin", \.wMin), .float("wMax", \.wMax),
-            .float("wMinDtod", \.wMinDtod), .float("wMaxDtod", \.wMaxDtod),
-            .optionalFloat("gammaUp", \.gammaUp), .optionalFloat("gammaDown", \.gammaDown),
-            .float("gammaUpDtod", \.gammaUpDtod), .float("gammaDownDtod", \.gammaDownDtod),
-            .bool("allowIncreasing", \.allowIncreasing),
-            .bool("meanBoundReference", \.meanBoundReference), .bool("multNoise", \.multNoise),
-            .float("powGamma", \.powGamma), .float("powGammaDtod", \.powGammaDtod),
-            .float("powUpDown", \.powUpDown), .float("powUpDownDtod", \.powUpDownDtod),
-            .float("aUp", \.aUp), .float("aDown", \.aDown), .float("a", \.a), .float("b", \.b),
-            .int("pulsesMax", \.pulsesMax), .float("aLTP", \.aLTP), .float("aLTD", \.aLTD),
-            .float("aDtod", \.aDtod),
-            .float("writeNoiseStd", \.writeNoiseStd),
-        ]
-    }
-
-    public func validate(at path: String) throws {
-        func k(_ n: String) -> String { ConfigKey.join(path, n) }
-        try Validate.positive(dwMin, k("dwMin"))
-        for (v, n) in [(dwMinDtod, "dwMinDtod"), (dwMinStd, "dwMinStd"), (upDownDtod, "upDownDtod"),
-                       (wMinDtod, "wMinDtod"), (wMaxDtod, "wMaxDtod"), (gammaUpDtod, "gammaUpDtod"),
-                       (gammaDownDtod, "gammaDownDtod"), (powGammaDtod, "powGammaDtod"),
-                       (powUpDownDtod, "powUpDownDtod"), (aDtod, "aDtod"), (writeNoiseStd, "writeNoiseStd")] {
-            try Validate.nonNegative(v, k(n))
-        }
-        try Validate.inRange(upDown, -0.99...0.99, k("upDown"))
-        guard wMax > wMin else {
-            throw ConfigError.inconsistent(key: k("wMax"), reason: "wMax (\(wMax)) must exceed wMin (\(wMin))")
-        }
-        if model == .softBounds {
-            guard wMax > 0, wMin < 0 else {
-                throw ConfigError.inconsistent(key: k("wMin"), reason: "softBounds needs wMin < 0 < wMax")
-            }
-        }
-        try Validate.positive(powGamma, k("powGamma"))
-        try Validate.inRange(powUpDown, -0.99...0.99, k("powUpDown"))
-        try Validate.inRange(pulsesMax, 1...1_000_000_000, k("pulsesMax"))
-        guard aLTP != 0, aLTD != 0, aLTP.isFinite, aLTD.isFinite else {
-            throw ConfigError.outOfRange(key: k("aLTP"), value: "\(aLTP), \(aLTD)", allowed: "non-zero, finite")
+extension DeviceParameters {
+    /// The selected law with its parameters.
+    public var law: PulseLaw {
+        switch model {
+        case .ideal: .ideal
+        case .constantStep: .constantStep
+        case .linearStep: .linearStep(linearStep)
+        case .softBounds: .softBounds(softBounds)
+        case .powStep: .powStep(powStep)
+        case .expStep: .expStep(expStep)
+        case .neurosim: .neurosim(neurosim)
         }
     }
 
-    /// γ_up in effect: the configured value or the model's default.
-    public var effectiveGammaUp: Float { gammaUp ?? (model == .expStep ? 12.44625 : 0) }
-    /// γ_down in effect: the configured value or the model's default.
-    public var effectiveGammaDown: Float { gammaDown ?? (model == .expStep ? 12.78785 : 0) }
-
-    /// The mean step size used to scale noise and to convert updates into pulse counts.
+    /// The mean step size used to scale noise and to convert updates into pulse counts:
+    /// `dwMin`, or NeuroSim's `(wMax − wMin)/pulsesMax`.
     public var nominalStep: Float {
-        model == .neurosim ? (wMax - wMin) / Float(pulsesMax) : dwMin
+        model == .neurosim ? neurosim.nominalStep(wMin: wMin, wMax: wMax) : dwMin
     }
 }

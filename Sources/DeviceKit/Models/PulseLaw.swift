@@ -1,86 +1,85 @@
 import RealModule
 
-/// The mean weight change of one pulse under each ``PulseModel`` law, before
-/// cycle-to-cycle noise and clipping (laws restated from aihwkit's C++ devices and
-/// NeuroSim's `formula.cpp`). Pure and allocation-free; called once per pulse.
+/// A device's pulse-response law with its law-specific parameters: the value
+/// ``DeviceParameters/law`` resolves from `device.model` and the section's keys. The laws
+/// are restated from aihwkit's C++ devices and NeuroSim's `formula.cpp`; each parameter
+/// struct writes its law in full.
 ///
-/// Arguments are one device's drawn parameters (see ``DeviceDraw``): its step magnitudes
-/// `Δ±`, its current bounds `lo`, `hi` (narrower once the device wears) and its law shape
-/// (LinearStep γ±, PowStep γ±, ExpStep γ±, NeuroSim A±). `p` gives the nominal bounds
-/// (LinearStep's mean-bound reference) and the ExpStep constants.
-public enum PulseLaw {
-    @inlinable
-    public static func meanStep(
-        _ p: DeviceParameters, up: Bool, w: Float,
-        stepUp: Float, stepDown: Float, lo: Float, hi: Float,
-        shapeUp: Float, shapeDown: Float
-    ) -> Float {
-        switch p.model {
-        case .ideal, .constantStep:
-            return up ? stepUp : -stepDown
+/// Every law also uses the pulsed-device parameters every device shares (steps `dwMin`,
+/// asymmetry, bounds, their spreads, cycle-to-cycle and write noise), which stay in
+/// ``DeviceParameters``; per-device draws of them come in as a ``DeviceDraw``.
+public enum PulseLaw: Equatable, Sendable {
+    /// Float weights, applied exactly: no pulses, bounds or noise (reference runs only).
+    case ideal
+    /// `Δ = Δ⁺` up, `−Δ⁻` down — aihwkit's ConstantStepDevice; no parameters of its own.
+    case constantStep
+    /// aihwkit's LinearStepDevice (see ``LinearStepParameters``).
+    case linearStep(LinearStepParameters)
+    /// aihwkit's SoftBoundsDevice (see ``SoftBoundsParameters``).
+    case softBounds(SoftBoundsParameters)
+    /// aihwkit's PowStepDevice (see ``PowStepParameters``).
+    case powStep(PowStepParameters)
+    /// aihwkit's ExpStepDevice (see ``ExpStepParameters``).
+    case expStep(ExpStepParameters)
+    /// NeuroSim's nonlinear LTP/LTD curve (see ``NeuroSimParameters``).
+    case neurosim(NeuroSimParameters)
 
-        case .linearStep:
+    /// The configuration choice (`device.model`) of this law.
+    public var model: PulseModel {
+        switch self {
+        case .ideal: .ideal
+        case .constantStep: .constantStep
+        case .linearStep: .linearStep
+        case .softBounds: .softBounds
+        case .powStep: .powStep
+        case .expStep: .expStep
+        case .neurosim: .neurosim
+        }
+    }
+
+    /// The mean weight change of one pulse (`up`: SET, else RESET) on a device at state `w`,
+    /// before cycle-to-cycle noise and clipping. `d` holds the device's drawn steps `Δ±`,
+    /// shapes and *current* bounds `lo`, `hi`; `meanBounds` are the nominal `wMin`, `wMax`
+    /// (LinearStep's mean-bound reference). Pure and allocation-free; called once per pulse.
+    @inlinable
+    public func meanStep(up: Bool, w: Float, device d: DeviceDraw, meanBounds: (lo: Float, hi: Float)) -> Float {
+        switch self {
+        case .ideal, .constantStep:
+            return up ? d.stepUp : -d.stepDown
+
+        case let .linearStep(p):
             // up: Δ⁺·(1 − γ⁺·w/ref⁺), down: Δ⁻·(1 − γ⁻·w/ref⁻), ref = mean or own bound.
             if up {
-                let ref = p.meanBoundReference ? p.wMax : hi
-                return ref == 0 ? stepUp : stepUp * (1 - shapeUp * w / ref)
+                let ref = p.meanBoundReference ? meanBounds.hi : d.hi
+                return ref == 0 ? d.stepUp : d.stepUp * (1 - d.shapeUp * w / ref)
             } else {
-                let ref = p.meanBoundReference ? p.wMin : lo
-                return -(ref == 0 ? stepDown : stepDown * (1 - shapeDown * w / ref))
+                let ref = p.meanBoundReference ? meanBounds.lo : d.lo
+                return -(ref == 0 ? d.stepDown : d.stepDown * (1 - d.shapeDown * w / ref))
             }
 
         case .softBounds:
             // LinearStep with γ = 1 on the device's own bounds: zero step at the bound.
-            return up ? stepUp * (1 - w / hi) : -stepDown * (1 - w / lo)
+            return up ? d.stepUp * (1 - w / d.hi) : -d.stepDown * (1 - w / d.lo)
 
         case .powStep:
             // up: Δ⁺·((hi − w)/R)^γ⁺, down: Δ⁻·((w − lo)/R)^γ⁻, R = hi − lo.
-            let range = hi - lo
+            let range = d.hi - d.lo
             guard range > 0 else { return 0 }
-            if up { return stepUp * Float.pow(max(hi - w, 0) / range, shapeUp) }
-            return -stepDown * Float.pow(max(w - lo, 0) / range, shapeDown)
+            if up { return d.stepUp * Float.pow(max(d.hi - w, 0) / range, d.shapeUp) }
+            return -d.stepDown * Float.pow(max(w - d.lo, 0) / range, d.shapeDown)
 
-        case .expStep:
+        case let .expStep(p):
             // z = 2·a·w/R + b; up: Δ⁺·max(1 − A_up·e^(γ_up·z), 0); down: Δ⁻·max(1 − A_down·e^(−γ_down·z), 0).
-            let range = hi - lo
+            let range = d.hi - d.lo
             guard range > 0 else { return 0 }
             let z = 2 * p.a * w / range + p.b
-            if up { return stepUp * max(1 - p.aUp * Float.exp(shapeUp * z), 0) }
-            return -stepDown * max(1 - p.aDown * Float.exp(-shapeDown * z), 0)
+            if up { return d.stepUp * max(1 - p.aUp * Float.exp(d.shapeUp * z), 0) }
+            return -d.stepDown * max(1 - p.aDown * Float.exp(-d.shapeDown * z), 0)
 
-        case .neurosim:
-            // G(P) = B·(1 − e^(−P/A)) + Gmin, B = R/(1 − e^(−Pmax/A)), x = w − lo.
-            // One LTP pulse: P → P + 1, Δ = (B − x)·(1 − e^(−1/A_LTP)).
-            // One LTD pulse walks its own curve back: P → P − 1, Δ = (B − x)·(1 − e^(1/A_LTD)).
-            // A < 0 (negative NL) makes B < 0 and the curve convex; the formulas hold as written.
+        case let .neurosim(p):
             // DevicePopulation keeps each device's NeuroSimCurve instead of calling this per pulse.
-            return NeuroSimCurve(a: up ? shapeUp : shapeDown, pulsesMax: p.pulsesMax, up: up)
-                .step(x: w - lo, range: hi - lo)
+            return NeuroSimCurve(a: up ? d.shapeUp : d.shapeDown, pulsesMax: p.pulsesMax, up: up)
+                .step(x: w - d.lo, range: d.hi - d.lo)
         }
-    }
-}
-
-/// The two constants of one direction of one device's NeuroSim curve, fixed once its A is
-/// drawn: the normalization `1 − e^(−Pmax/A)` of `B = R/(1 − e^(−Pmax/A))` and the one-pulse
-/// factor `1 − e^(−1/A)` (LTP) or `1 − e^(1/A)` (LTD). See ``PulseLaw`` for the law.
-public struct NeuroSimCurve: Equatable, Sendable, BitwiseCopyable {
-    public var normalization: Float
-    public var factor: Float
-
-    /// A placeholder (both constants zero), for buffers filled afterwards.
-    public init() {
-        normalization = 0
-        factor = 0
-    }
-
-    public init(a: Float, pulsesMax: Int, up: Bool) {
-        normalization = 1 - Float.exp(-Float(pulsesMax) / a)
-        factor = up ? 1 - Float.exp(-1 / a) : 1 - Float.exp(1 / a)
-    }
-
-    /// The mean change of one pulse at `x = w − lo` on a window of width `range`: `(B − x)·factor`.
-    @inlinable
-    public func step(x: Float, range: Float) -> Float {
-        (range / normalization - x) * factor
     }
 }

@@ -3,16 +3,20 @@
 /// Weights are in normalized *device units* `w ∈ [wMin, wMax]` (aihwkit's convention), which
 /// map linearly onto conductance `G ∈ [Gmin, Gmax]`. `d = +1` is a potentiating (SET) pulse,
 /// `d = −1` a depressing (RESET) pulse. Every law is followed by the cycle-to-cycle noise of
-/// ``DeviceParameters/dwMinStd`` and clipping to the device's own bounds.
+/// ``DeviceParameters/dwMinStd`` and clipping to the device's own bounds. This is the
+/// `device.model` choice; ``PulseLaw`` pairs it with the law's parameters.
 public enum PulseModel: String, CaseIterable, Sendable {
     /// Float weights: an update is applied exactly, with no bounds and no noise. Counts one
     /// write per changed weight. For reference runs only; no physical device.
     case ideal
     /// `Δ = d·Δw_min^d` — aihwkit's ConstantStepDevice.
     case constantStep
-    /// `Δ = d·Δw_min^d·(1 + γ_d·w)` — aihwkit's LinearStepDevice (slopes `gammaUp`, `gammaDown`).
+    /// up: `Δw_min^up·(1 − γ_up·w/ref_up)`, down: `Δw_min^down·(1 − γ_down·w/ref_down)`, ref the
+    /// mean bound `wMax`/`wMin` or the device's own — aihwkit's LinearStepDevice (see
+    /// ``LinearStepParameters``).
     case linearStep
-    /// up: `Δw_min·(1 − w/wMax)`, down: `Δw_min·(1 − w/wMin)` — aihwkit's SoftBoundsDevice.
+    /// up: `Δw_min·(1 − w/b_max)`, down: `Δw_min·(1 − w/b_min)` on the device's own bounds —
+    /// aihwkit's SoftBoundsDevice.
     case softBounds
     /// step ∝ `((wMax − w)/(wMax − wMin))^γ` up, `((w − wMin)/(wMax − wMin))^γ` down —
     /// aihwkit's PowStepDevice.

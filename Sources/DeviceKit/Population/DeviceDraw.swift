@@ -11,13 +11,32 @@ import RealModule
 /// - law shapes: LinearStep slopes `γ± + γ±_dtod·ξ` (magnitudes unless `allowIncreasing`);
 ///   PowStep exponents with the same one-sided asymmetry as the steps; NeuroSim's A
 ///   `A·(1 + aDtod·ξ)` (NeuroSim draws its spread on the NL label instead; documented).
+///
+/// The same values, read back from a ``DevicePopulation`` with `lo`, `hi` its *current*
+/// bounds, are what ``PulseLaw/meanStep(up:w:device:meanBounds:)`` evaluates a law on: the
+/// law's parameters are shared by all devices, these are per device.
 public struct DeviceDraw: Sendable {
+    /// Mean step magnitudes Δ⁺, Δ⁻, device units.
     public var stepUp: Float
     public var stepDown: Float
+    /// Lower and upper bound, device units.
     public var lo: Float
     public var hi: Float
+    /// The law's per-device shape, up and down: LinearStep slopes γ±, PowStep or ExpStep
+    /// exponents γ±, NeuroSim A± (pulses); 0 for the other laws.
     public var shapeUp: Float = 0
     public var shapeDown: Float = 0
+
+    /// One device's values as stored (e.g. read from a population for one pulse).
+    @inlinable
+    public init(stepUp: Float, stepDown: Float, lo: Float, hi: Float, shapeUp: Float, shapeDown: Float) {
+        self.stepUp = stepUp
+        self.stepDown = stepDown
+        self.lo = lo
+        self.hi = hi
+        self.shapeUp = shapeUp
+        self.shapeDown = shapeDown
+    }
 
     public init(_ p: DeviceParameters, step: Float, rng: inout SeededGenerator) {
         let g = 1 + p.dwMinDtod * rng.nextGaussian()
@@ -29,21 +48,21 @@ public struct DeviceDraw: Sendable {
         if hi == lo { hi = lo + step }
         self.lo = lo
         self.hi = hi
-        switch p.model {
-        case .linearStep:
-            var up = p.effectiveGammaUp + p.gammaUpDtod * rng.nextGaussian()
-            var down = p.effectiveGammaDown + p.gammaDownDtod * rng.nextGaussian()
-            if !p.allowIncreasing { up = abs(up); down = abs(down) }
+        switch p.law {
+        case let .linearStep(l):
+            var up = l.effectiveGammaUp + l.gammaUpDtod * rng.nextGaussian()
+            var down = l.effectiveGammaDown + l.gammaDownDtod * rng.nextGaussian()
+            if !l.allowIncreasing { up = abs(up); down = abs(down) }
             shapeUp = up; shapeDown = down
-        case .expStep:
-            shapeUp = p.effectiveGammaUp; shapeDown = p.effectiveGammaDown
-        case .powStep:
-            let gg = 1 + p.powGammaDtod * rng.nextGaussian()
-            let rr = p.powUpDownDtod * rng.nextGaussian()
-            (shapeUp, shapeDown) = Self.oneSided(p.powGamma, gain: gg, noise: rr, asymmetry: p.powUpDown)
-        case .neurosim:
-            shapeUp = p.aLTP * (1 + p.aDtod * rng.nextGaussian())
-            shapeDown = p.aLTD * (1 + p.aDtod * rng.nextGaussian())
+        case let .expStep(e):
+            shapeUp = e.effectiveGammaUp; shapeDown = e.effectiveGammaDown
+        case let .powStep(q):
+            let gg = 1 + q.gammaDtod * rng.nextGaussian()
+            let rr = q.upDownDtod * rng.nextGaussian()
+            (shapeUp, shapeDown) = Self.oneSided(q.gamma, gain: gg, noise: rr, asymmetry: q.upDown)
+        case let .neurosim(n):
+            shapeUp = n.aLTP * (1 + n.aDtod * rng.nextGaussian())
+            shapeDown = n.aLTD * (1 + n.aDtod * rng.nextGaussian())
         case .ideal, .constantStep, .softBounds:
             break
         }

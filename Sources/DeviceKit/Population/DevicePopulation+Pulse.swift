@@ -54,6 +54,9 @@ extension DevicePopulation {
         let w = weight.pointer, st = status.pointer
         let sd = p.nominalStep * p.dwMinStd
         let wearOn = budget.pointer[i].isFinite
+        let law = p.law
+        let noise = law.cycleNoise
+        let meanBounds = (lo: p.wMin, hi: p.wMax)
         let neurosim = p.model == .neurosim
         let curve = up ? curveUp.pointer : curveDown.pointer
         writes.pointer[i] &+= 1
@@ -73,18 +76,17 @@ extension DevicePopulation {
             let lo = boundMin.pointer[i], hi = boundMax.pointer[i]
             var step = neurosim
                 ? curve[i].step(x: w[i] - lo, range: hi - lo)
-                : PulseLaw.meanStep(p, up: up, w: w[i], stepUp: stepUp.pointer[i], stepDown: stepDown.pointer[i],
-                                    lo: lo, hi: hi, shapeUp: shapeUp.pointer[i], shapeDown: shapeDown.pointer[i])
+                : law.meanStep(up: up, w: w[i], device: drawn(i, lo: lo, hi: hi), meanBounds: meanBounds)
             if sd > 0 {
                 // aihwkit multiplies the whole step by (1 + σξ); LinearStep/SoftBounds with
                 // multNoise off noise only the constant part Δ±; NeuroSim adds σ·Δw_min·ξ.
                 let xi = rng.nextGaussian()
-                switch p.model {
-                case .neurosim:
+                switch noise {
+                case .additive:
                     step += sd * xi
-                case .linearStep where !p.multNoise, .softBounds where !p.multNoise:
+                case .constantPart:
                     step += (up ? stepUp.pointer[i] : -stepDown.pointer[i]) * p.dwMinStd * xi
-                default:
+                case .multiplicative:
                     step += step * p.dwMinStd * xi
                 }
             }
@@ -97,6 +99,13 @@ extension DevicePopulation {
             apparent.pointer[i] = w[i]
         }
         return tally
+    }
+
+    /// Device `i`'s drawn values as its law sees them, with its current bounds `lo`, `hi`.
+    @inlinable
+    func drawn(_ i: Int, lo: Float, hi: Float) -> DeviceDraw {
+        DeviceDraw(stepUp: stepUp.pointer[i], stepDown: stepDown.pointer[i], lo: lo, hi: hi,
+                   shapeUp: shapeUp.pointer[i], shapeDown: shapeDown.pointer[i])
     }
 
     /// Applies an exact change (the ``PulseModel/ideal`` device): no bounds, no noise. Counts

@@ -95,8 +95,8 @@ public final class DevicePopulation {
             boundMin[i] = d.lo; boundMax[i] = d.hi
             shapeUp[i] = d.shapeUp; shapeDown[i] = d.shapeDown
             if neurosim {
-                curveUp[i] = NeuroSimCurve(a: d.shapeUp, pulsesMax: p.pulsesMax, up: true)
-                curveDown[i] = NeuroSimCurve(a: d.shapeDown, pulsesMax: p.pulsesMax, up: false)
+                curveUp[i] = NeuroSimCurve(a: d.shapeUp, pulsesMax: p.neurosim.pulsesMax, up: true)
+                curveDown[i] = NeuroSimCurve(a: d.shapeDown, pulsesMax: p.neurosim.pulsesMax, up: false)
             }
             let w0 = p.model == .ideal ? initialWeight : min(max(initialWeight, d.lo), d.hi)
             weight[i] = w0
