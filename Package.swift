@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // ── Layer 0: pure support (stdlib + RealModule; no Foundation, no I/O) ──────────
@@ -38,7 +39,10 @@ let package = Package(
         // ── Layer 2: formats and files (Foundation, Yams; no sockets, no database) ──────
         // The wire format: JSON, sample and command lines, responses, line splitting.
         .target(name: "LineProtocol", dependencies: ["SpikingKit"]),
-        .target(name: "Datasets", dependencies: ["LineProtocol", "SpikingKit"], resources: [.copy("Resources")]),
+        // The system zlib (gzip'd IDX files; Debian zlib1g-dev, installed by scripts/setup);
+        // only Datasets sees it.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Datasets", dependencies: ["LineProtocol", "SpikingKit", "CZlib"], resources: [.copy("Resources")]),
         .target(name: "Settings", dependencies: [
             "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit",
             .product(name: "Yams", package: "Yams"),
@@ -71,11 +75,18 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // Sweeps: plans, child runs (swift-subprocess), per-run databases gathered into one.
+        // CProcessSupport: a two-line C shim for prctl (variadic, so not callable from Swift).
+        .target(name: "CProcessSupport"),
+        .target(name: "Sweep", dependencies: [
+            "KitSupport", "Settings", "Store",
+            .product(name: "Subprocess", package: "swift-subprocess"),
+        ]),
 
         // ── Layer 6: the command line (thin) ───────────────────────────────────────────
         .executableTarget(name: "spikebar", dependencies: [
             "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
-            "Runtime", "Store", "Reports", "Recording", "Daemon",
+            "Runtime", "Store", "Reports", "Recording", "Daemon", "Sweep", "CProcessSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -86,9 +97,10 @@ let package = Package(
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit", "CZlib"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineProtocol"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Store", "Settings", "KitSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),

@@ -22,6 +22,9 @@ public struct OperationCounts: Equatable, Sendable {
     public var neuronUpdates: Double = 0
     /// Time steps run.
     public var timesteps: Double = 0
+    /// Words written to or read from the encoder's delay-line register (one write per line
+    /// and step, one read per driven tap).
+    public var delayLineAccesses: Double = 0
 
     // Learning logic (digital).
     /// Trace and pseudo-derivative updates (one multiply-add each).
@@ -70,7 +73,7 @@ public struct OperationCounts: Equatable, Sendable {
         a.adcConversions += b.adcConversions; a.tileActivations += b.tileActivations
         a.cellReadConductance += b.cellReadConductance; a.macs += b.macs
         a.partialSumAdds += b.partialSumAdds; a.neuronUpdates += b.neuronUpdates
-        a.timesteps += b.timesteps
+        a.timesteps += b.timesteps; a.delayLineAccesses += b.delayLineAccesses
         a.traceUpdates += b.traceUpdates; a.learningMacs += b.learningMacs
         a.accumulatorUpdates += b.accumulatorUpdates; a.updateScalings += b.updateScalings
         a.setPulses += b.setPulses; a.resetPulses += b.resetPulses; a.wastedPulses += b.wastedPulses

@@ -28,7 +28,8 @@ public enum CSVSampleReader {
         let labelField = fields.removeFirst().trimmingCharacters(in: .whitespaces)
         var label: Int?
         if !labelField.isEmpty {
-            guard let l = Int(labelField) ?? Double(labelField).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) else {
+            // `1e400` or `1e30` would trap in Int(_:): the same ±1e15 range as a JSON label.
+            guard let l = Int(labelField) ?? Double(labelField).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }) else {
                 throw DatasetError.badLine(source: source, line: number, reason: "label '\(labelField)' is not a whole number")
             }
             label = l

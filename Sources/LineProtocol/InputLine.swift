@@ -196,7 +196,8 @@ public struct InputLineDecoder: Sendable {
         guard let v, v != .null else { return nil }
         switch v {
         case let .string(s): return s
-        case let .number(d, isInteger): return isInteger ? String(Int64(d)) : "\(d)"
+        // Int64(d) traps beyond ±9.2e18: only exactly representable integers print as digits.
+        case let .number(d, isInteger): return isInteger && abs(d) < 1e15 ? String(Int64(d)) : "\(d)"
         default: throw LineError(code: "bad_id", message: "'id' must be a string or a number")
         }
     }

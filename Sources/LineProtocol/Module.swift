@@ -3,4 +3,5 @@
 // NDJSON sample and command lines (`InputLine`, `InputLineDecoder`, `CSVSampleReader`), the
 // error codes of bad lines (`LineError`), cutting byte streams into lines (`LineSplitter`),
 // the request the engine receives (`EngineRequest`) and the response lines it answers with
-// (`Responses`).
+// (`Responses`); reading-stream lines (`ReadingLineDecoder`: readings, label and flush events)
+// and the window answer.

@@ -18,7 +18,7 @@ enum CountFields {
             ("adcConversions", \.adcConversions, \.adcConversions), ("tileActivations", \.tileActivations, \.tileActivations),
             ("cellReadConductance", \.cellReadConductance, \.cellReadConductanceSum), ("macs", \.macs, \.macs),
             ("partialSumAdds", \.partialSumAdds, \.partialSumAdds), ("neuronUpdates", \.neuronUpdates, \.neuronUpdates),
-            ("timesteps", \.timesteps, \.timesteps), ("traceUpdates", \.traceUpdates, \.traceUpdates),
+            ("timesteps", \.timesteps, \.timesteps), ("delayLineAccesses", \.delayLineAccesses, \.delayLineAccesses), ("traceUpdates", \.traceUpdates, \.traceUpdates),
             ("learningMacs", \.learningMacs, \.learningMacs), ("accumulatorUpdates", \.accumulatorUpdates, \.accumulatorUpdates),
             ("updateScalings", \.updateScalings, \.updateScalings),
             ("setPulses", \.setPulses, \.setPulses), ("resetPulses", \.resetPulses, \.resetPulses),
@@ -41,6 +41,8 @@ enum CountFields {
     static func decode(_ d: [String: Double]) throws -> OperationCounts {
         var c = OperationCounts()
         for f in all {
+            // Checkpoints written before the delay line existed have none of its accesses.
+            if f.name == "delayLineAccesses" && d[f.name] == nil { continue }
             guard let v = d[f.name] else { throw ResumeError.badCheckpoint("operation totals lack '\(f.name)'") }
             c[keyPath: f.path] = v
         }

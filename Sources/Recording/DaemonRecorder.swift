@@ -61,6 +61,7 @@ public final class DaemonRecorder: EngineObserver {
     public func statsFields(engine: EngineCore) -> [(String, JSONValue)] {
         guard let id = recorder.runId else { return [] }
         return [("runId", .number(Double(id), isInteger: true)), ("database", .string(recorder.store.path))]
+            + recorder.healthFields
     }
 
     /// The final checkpoint at shutdown (in the engine's domain, after its last answer).

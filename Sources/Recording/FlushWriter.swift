@@ -52,6 +52,8 @@ final class FlushWriter: @unchecked Sendable {
     /// The first and the latest error of the current failure streak.
     private var firstFailure: (date: Date, error: StoreError)?
     private var lastError: StoreError?
+    /// Rows of the batch being written now (counted as held while a failure streak lasts).
+    private var writingRows = 0
     private var thread: Thread?
 
     init(store: RecordStore, capacity: Int = 4, log: @escaping @Sendable (String) -> Void) {
@@ -110,7 +112,14 @@ final class FlushWriter: @unchecked Sendable {
     var heldRows: Int {
         cond.lock()
         defer { cond.unlock() }
-        return held?.rowCount ?? 0
+        return (held?.rowCount ?? 0) + (lastError != nil ? writingRows : 0)
+    }
+
+    /// The error of the current failure streak (nil while writes succeed).
+    var failure: StoreError? {
+        cond.lock()
+        defer { cond.unlock() }
+        return lastError
     }
 
     private func loop() {
@@ -146,6 +155,7 @@ final class FlushWriter: @unchecked Sendable {
     private func write(_ batch: FlushBatch) {
         cond.lock()
         let streak = firstFailure
+        writingRows = batch.rowCount
         cond.unlock()
         var attempt = batch
         if let f = streak {
@@ -164,6 +174,7 @@ final class FlushWriter: @unchecked Sendable {
             cond.lock()
             firstFailure = nil
             lastError = nil
+            writingRows = 0
             cond.unlock()
         } catch {
             let e = StoreError.map(error, path: store.path)
@@ -172,6 +183,7 @@ final class FlushWriter: @unchecked Sendable {
             if firstFailure == nil { firstFailure = (Date(), e) }
             lastError = e
             held = batch
+            writingRows = 0
             cond.unlock()
             if !repeated {
                 log("spikebar: warning: recording failed: \(e); keeping \(batch.rowCount) rows and the latest checkpoint in memory, retrying at the next flush")

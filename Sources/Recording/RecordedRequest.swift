@@ -10,6 +10,9 @@ struct RecordedRequest: Codable, Equatable {
     var input: String
     var passes: Int
     var shuffleSeed: UInt64?
+    /// `--order-seed` and `--limit` (absent when not given).
+    var orderSeed: UInt32?
+    var limit: Int?
     var channels: Int?
     /// The `--eval` input, as an argument.
     var eval: String?
@@ -20,6 +23,8 @@ struct RecordedRequest: Codable, Equatable {
         input = Self.argument(r.input)
         passes = r.passes
         shuffleSeed = r.shuffleSeed
+        orderSeed = r.orderSeed
+        limit = r.limit
         channels = r.channels
         eval = r.eval.map(Self.argument)
         daemon = r.daemon ? true : nil
@@ -31,6 +36,8 @@ struct RecordedRequest: Codable, Equatable {
         switch s {
         case let .bundled(b): return b.rawValue
         case let .file(p): return URL(fileURLWithPath: p).standardizedFileURL.path
+        case let .idx(spec):
+            return "idx:" + spec.split(separator: ",").map { URL(fileURLWithPath: String($0)).standardizedFileURL.path }.joined(separator: ",")
         case .stdin: return "-"
         }
     }
@@ -49,6 +56,8 @@ struct RecordedRequest: Codable, Equatable {
         r.input = InputSource(argument: override ?? input)
         r.passes = passes
         r.shuffleSeed = shuffleSeed
+        r.orderSeed = orderSeed
+        r.limit = limit
         r.channels = channels
         r.eval = eval.map(InputSource.init(argument:))
         r.daemon = daemon ?? false

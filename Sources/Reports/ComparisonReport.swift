@@ -66,7 +66,8 @@ public enum ComparisonReport {
         return ReportDocument(
             title: "Spikebar comparison of \(runs.count) runs",
             subtitle: rows.map(\.label).joined(separator: " · "),
-            sections: [ReportSection(title: "Comparison", howToRead: HowToRead.comparison, blocks: blocks)])
+            sections: [ReportSection(title: "Comparison", howToRead: HowToRead.comparison, blocks: blocks)]
+                + [StrategySection.build(runs)].compactMap { $0 })
     }
 
     public static func html(_ runs: [RunReportData], options: ReportOptions = ReportOptions()) -> String {

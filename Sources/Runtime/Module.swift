@@ -4,4 +4,5 @@
 // (`EngineCore`), continual-learning experiments, the benchmark, summaries and the progress
 // bar, and Energy/: the one place where runs, samples and estimates are priced with
 // CrossbarKit's cost tables. Recording listens through the observer protocols
-// (`RunObserver`, `ExperimentObserver`, `EngineObserver`).
+// (`RunObserver`, `ExperimentObserver`, `EngineObserver`). Stream/: reading streams
+// (`ReadingStream`: one per connection, lines → windows), `run` over readings, the player.

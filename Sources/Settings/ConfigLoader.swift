@@ -14,6 +14,9 @@ public struct ResolvedConfig: Sendable {
     public var cost = CostPreset()
     /// The cost preset file that was used.
     public var costSource = ""
+    /// The run configuration file that was used (`temporal.yaml` when picked for temporal
+    /// input), or `default.yaml` for the built-in defaults (the values that file spells out).
+    public var configSource = "default.yaml"
 
     /// A configuration assembled from parts already resolved (a run rebuilt from its
     /// recorded snapshot), without reading any preset file.

@@ -23,6 +23,8 @@ public struct RunConfig: Equatable, Sendable {
     public var recording = RecordingConfig()
     /// A continual-learning experiment (used by `spikebar experiment`).
     public var experiment = ExperimentConfig()
+    /// Reading streams: input mode, windows, hop (issue #20).
+    public var stream = StreamConfig()
 
     public init() {}
 }
@@ -32,10 +34,12 @@ extension RunConfig: Configurable {
         [.string("preset", \.preset), .string("cost", \.cost), .int("seed", \.seed)]
             + EngineConfig.schema.map { $0.lifted(through: \RunConfig.engine) }
             + [.overrides("hardware", \.hardwareOverrides), .section("recording", \.recording),
-               .section("experiment", \.experiment)]
+               .section("experiment", \.experiment), .section("stream", \.stream)]
     }
     public func validate(at path: String) throws {
         guard seed >= 0 else { throw ConfigError.outOfRange(key: "seed", value: "\(seed)", allowed: "≥ 0") }
+        // The engine's fields are lifted to the top level: its own checks (strategy included) run here.
+        try engine.validate(at: path)
     }
 }
 

@@ -14,8 +14,14 @@ import GRDB
 /// text; JSON columns end in `JSON`, BLOB columns in `Blob`. docs/STORE.md documents every
 /// column.
 public enum Schema {
-    /// Every table, in creation order.
+    /// Every table of a run's records, in creation order (what `db export` offers).
     public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
+
+    /// The tables of a merged sweep database (`spikebar sweep`), empty elsewhere.
+    public static let sweepTables = ["sweep", "sweepRun"]
+
+    /// The tables that hold one run's records (each with `runId`), in creation order.
+    public static let runTables = ["accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint"]
 
     /// The migrator. `migrate` is idempotent; opening a store runs it.
     public static var migrator: DatabaseMigrator {
@@ -25,6 +31,8 @@ public enum Schema {
         m.registerMigration("v1-wear", migrate: createWear)
         m.registerMigration("v1-taskEval-event", migrate: createTaskEvalAndEvent)
         m.registerMigration("v1-checkpoint", migrate: createCheckpoint)
+        m.registerMigration("v2-sweep", migrate: createSweep)
+        m.registerMigration("v2-delayLine", migrate: addDelayLine)
         return m
     }
 
@@ -88,6 +96,13 @@ public enum Schema {
             t.column("energyPicojoules", .double)
             t.column("energyBreakdownJSON", .text)
             t.uniqueKey(["runId", "windowIndex"])
+        }
+    }
+
+    /// The encoder's delay-line accesses (issue #12), 0 in windows recorded before it.
+    static func addDelayLine(_ db: Database) throws {
+        try db.alter(table: "energyWindow") { t in
+            t.add(column: "delayLineAccesses", .integer).notNull().defaults(to: 0)
         }
     }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Runtime
 
+extension BenchWorkload: ExpressibleByArgument {}
+
 struct BenchCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -18,12 +20,18 @@ struct BenchCommand: ErrorReportingCommand {
     @Option(help: "Repetitions of each measurement; the median is reported.")
     var repeats: Int = 5
 
+    @Option(help: "What to stream: digits (bundled, the configuration's network) or fashion-mnist (784-512-10, the IDX files of dataset-fashion-mnist).")
+    var workload: BenchWorkload = .digits
+
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
     func execute() throws {
+        var options = options
+        options.sets = workload.configSets + options.sets  // the user's --set wins
         let resolved = try options.resolve()
-        let result = try Benchmark(config: resolved, samples: samples, only: only, repeats: repeats).run()
+        let result = try Benchmark(config: resolved, samples: samples, only: only, repeats: repeats,
+                                   workload: workload).run()
         print(json ? result.json : result.table)
     }
 }

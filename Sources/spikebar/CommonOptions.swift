@@ -21,9 +21,11 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "The Configs/ folder (default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
     var configs: String?
 
-    func resolve() throws -> ResolvedConfig {
+    /// The configuration of `--config`, else `Configs/temporal.yaml` for temporal input,
+    /// else the built-in defaults (`Configs/default.yaml`).
+    func resolve(temporal: Bool = false) throws -> ResolvedConfig {
         let loader = try ConfigLoader.locate(explicit: configs)
-        return try loader.resolve(file: config, sets: sets, preset: preset, seed: seed)
+        return try loader.resolve(file: config, sets: sets, preset: preset, seed: seed, temporal: temporal)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Recording
 import Runtime
+import Settings
 
 struct ExperimentCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
@@ -22,11 +23,26 @@ struct ExperimentCommand: ErrorReportingCommand {
 
     func execute() throws {
         let resolved = try options.resolve()
+        if !resolved.run.experiment.strategies.isEmpty { return try compare(resolved) }
         let runner = ExperimentRunner(config: resolved)
+        runner.observers.append(StrategyLifetime())
         let opened = try openRecorder(db: db, recording: resolved.run.recording)
         if let opened { runner.observers.append(ExperimentRecorder(recorder: opened.recorder)) }
         var result = try runner.run(progress: progress)
         if result.runId != nil { result.database = opened?.path }
+        print(summary == .json ? result.json : result.text)
+    }
+
+    /// `experiment.strategies`: one run per strategy, each recorded as its own run.
+    func compare(_ resolved: ResolvedConfig) throws {
+        var recorded: [(runner: ExperimentRunner, path: String)] = []
+        var result = try StrategyComparison.run(config: resolved, progress: progress) { runner in
+            runner.observers.append(StrategyLifetime())
+            guard let opened = try openRecorder(db: db, recording: resolved.run.recording) else { return }
+            runner.observers.append(ExperimentRecorder(recorder: opened.recorder))
+            recorded.append((runner, opened.path))
+        }
+        for i in result.runs.indices where result.runs[i].runId != nil { result.runs[i].database = recorded.first?.path }
         print(summary == .json ? result.json : result.text)
     }
 }

@@ -24,21 +24,25 @@ struct ReportCommand: ErrorReportingCommand {
     @Option(help: ArgumentHelp("Compare these runs side by side, e.g. --runs 1,2,3.", valueName: "A,B,…"))
     var runs: String?
 
+    @Option(help: ArgumentHelp("Report the sweep gathered in this database (OUT/sweep.sqlite of `spikebar sweep`) instead of a run.", valueName: "path"))
+    var sweep: String?
+
     @Option(help: "Format: html (one self-contained page), md (report.md + SVG files) or csv (one file per series).")
     var format: ReportFormat = .html
 
     @Option(help: ArgumentHelp("Folder to write into (default: Logs/report-<run>, or Logs/compare-<A>-<B>… for --runs).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Deployment sample rate for the lifetime projection, samples per second.")
-    var rate: Double = 100
+    @Option(help: "Deployment sample rate for the lifetime projection, samples per second (default 100; a reading-stream run with stream.readingsPerSecond: its windows per second).")
+    var rate: Double?
 
     @Option(help: "The Configs/ folder (for the run's cost preset; default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
     var configs: String?
 
     func validate() throws {
-        guard rate > 0, rate.isFinite else { throw ValidationError("--rate must be a positive number of samples per second") }
+        if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of samples per second") }
         if runs != nil, runId != nil { throw ValidationError("give either --run or --runs, not both") }
+        if sweep != nil, runs != nil || runId != nil { throw ValidationError("--sweep reports a whole sweep: drop --run/--runs") }
         if runs != nil {
             let ids = try comparedIds()
             guard ids.count >= 2 else { throw ValidationError("--runs needs at least two run ids, e.g. --runs 1,2") }
@@ -50,9 +54,18 @@ struct ReportCommand: ErrorReportingCommand {
     }
 
     func execute() throws {
+        if let sweep {
+            let store = try RecordStore.openForReading(path: sweep)
+            let runs = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
+            let (data, notes) = try SweepReportLoader(runs: runs).load(options: ReportOptions(samplesPerSecond: rate ?? 100))
+            for n in notes { FileHandle.standardError.write(Data("spikebar: note: \(n)\n".utf8)) }
+            let folder = out ?? (sweep as NSString).deletingLastPathComponent + "/report"
+            for path in try ReportFiles.write(ReportFiles.renderSweep(data, format: format), to: folder) { print(path) }
+            return
+        }
         let store = try RecordStore.openForReading(path: location.db)
         let loader = RunReportLoader(store: store, loader: try ConfigLoader.locate(explicit: configs))
-        let options = ReportOptions(samplesPerSecond: rate)
+        var options = ReportOptions(samplesPerSecond: rate ?? 100)
         let files: [String: String]
         let folder: String
         if runs != nil {
@@ -64,6 +77,7 @@ struct ReportCommand: ErrorReportingCommand {
         } else {
             let input = try loader.load(runId: runId)
             warn(input.notes, run: input.data.run.id)
+            if rate == nil, let w = input.windowsPerSecond { options = ReportOptions(samplesPerSecond: w) }
             files = ReportFiles.render(input.data, format: format, options: options)
             folder = out ?? "Logs/report-\(input.data.run.id)"
         }

@@ -5,6 +5,7 @@ import Daemon
 import DeviceKit
 import Foundation
 import Logging
+import Runtime
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Record to this SQLite database ('none' turns recording off; default: recording.database, Logs/spikebar.sqlite).")
     var db: String?
 
+    @Option(help: "Classes (labels) of a new run: the last entry of network.layers.")
+    var classes: Int?
+
+    @Option(help: "Input values per sample (per frame) of a new run: the first entry of network.layers (default: from the first sample when stdin is a file).")
+    var inputs: Int?
+
     @Flag(help: "Start a new run instead of resuming the database's unfinished daemon run.")
     var fresh = false
 
@@ -52,11 +59,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func execute() async throws {
-        let resolved = try options.resolve()
+        let resolved = completingShape(try options.resolve())
         let daemon = try resolveDaemonConfig()
-        let services = try DaemonServices.start(
-            config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
-            configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
+        let services: DaemonServices
+        do {
+            services = try DaemonServices.start(
+                config: resolved, daemon: daemon, database: db ?? resolved.run.recording.database, fresh: fresh,
+                configs: options.configs, version: SpikebarVersion.string, logger: try makeLogger(daemon))
+        } catch ServeError.shapeNotConfigured {
+            throw shapeUnknown(resolved)
+        }
         try await services.run()
     }
 

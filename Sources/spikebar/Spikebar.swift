@@ -12,7 +12,8 @@ struct Spikebar: AsyncParsableCommand {
         """,
         version: SpikebarVersion.string,
         subcommands: [RunCommand.self, ServeCommand.self, ExperimentCommand.self, BenchCommand.self,
-                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self],
+                      DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self, PlayCommand.self,
+                      SweepCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -51,7 +51,7 @@ struct EnergyLedgerTests {
         c.updateScalings = 9000; c.setPulses = 700; c.resetPulses = 500; c.wastedPulses = 3
         c.refreshPulses = 30; c.refreshSetPulses = 20; c.refreshSetConductance = 11; c.refreshResetConductance = 9
         c.setConductance = 400; c.resetConductance = 260; c.verifyReads = 120; c.synapseWrites = 400
-        c.failures = 1; c.writeLatencySeconds = 2e-6
+        c.failures = 1; c.writeLatencySeconds = 2e-6; c.delayLineAccesses = 700
         return c
     }
 
@@ -84,7 +84,7 @@ struct EnergyLedgerTests {
         let priced: [WritableKeyPath<OperationCounts, Double>] = [
             \.activeRows, \.adcConversions, \.tileActivations, \.cellReadConductance, \.partialSumAdds,
             \.neuronUpdates, \.traceUpdates, \.learningMacs, \.accumulatorUpdates, \.updateScalings,
-            \.setPulses, \.resetPulses, \.setConductance, \.resetConductance, \.verifyReads,
+            \.setPulses, \.resetPulses, \.setConductance, \.resetConductance, \.verifyReads, \.delayLineAccesses,
         ]
         for kp in priced {
             var c = OperationCounts()

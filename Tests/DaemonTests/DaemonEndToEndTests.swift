@@ -109,9 +109,9 @@ struct DaemonEndToEndTests {
 
         // Prometheus text and JSON status on 127.0.0.1.
         let metrics = try LineClient.httpGet(port: metricsPort, path: "/metrics")
-        #expect(metrics.contains("spikebar_samples 8001"))
+        #expect(metrics.contains("spikebar_samples_total 8001\n") && metrics.contains("# TYPE spikebar_samples_total counter"))
         #expect(metrics.contains("spikebar_queue_depth "))
-        #expect(metrics.contains("spikebar_pulses "))
+        #expect(metrics.contains("spikebar_pulses_total ") && metrics.contains("# HELP spikebar_pulses_total "))
         let statusPage = try LineClient.httpGet(port: metricsPort, path: "/status")
         #expect(statusPage.contains("\"samples\":8001"))
 

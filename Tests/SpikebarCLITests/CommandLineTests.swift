@@ -49,8 +49,6 @@ import Testing
 
         let finished = try SpikebarProcess.run(["run", "--resume", "--db", db, "--no-progress", "--configs", Repo.configs], in: dir)
         #expect(finished.status == 2 && finished.stderr.contains("\(db): run 1 finished; nothing to resume"))
-        let flags = try SpikebarProcess.run(["run", "--resume", "--db", db, "--seed", "3"], in: dir)
-        #expect(flags.status == 64 && flags.stderr.contains("recorded configuration and request; drop --seed"))
         let none = try SpikebarProcess.run(["run", "--resume", "--db", "none"], in: dir)
         #expect(none.status == 64 && none.stderr.contains("--resume needs a database"))
         let missing = try SpikebarProcess.run(["db", "runs", "--db", dir.path("nope.sqlite")], in: dir)

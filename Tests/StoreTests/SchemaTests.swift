@@ -9,10 +9,10 @@ import Testing
         let (store, dir) = try kind.open()
         defer { dir?.cleanup() }
         let (applied, tables) = try store.read { db in
-            (try Schema.migrator.appliedMigrations(db), try Schema.tables.filter { try db.tableExists($0) })
+            (try Schema.migrator.appliedMigrations(db), try (Schema.tables + Schema.sweepTables).filter { try db.tableExists($0) })
         }
         #expect(applied == Schema.migrator.migrations)
-        #expect(tables == Schema.tables)
+        #expect(tables == Schema.tables + Schema.sweepTables)
         #expect(try store.integrityCheck() == ["ok"])
     }
 

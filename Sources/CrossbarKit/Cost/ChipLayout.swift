@@ -5,9 +5,14 @@ public struct ChipLayout: Equatable, Sendable {
     public struct Layer: Equatable, Sendable {
         public var rows: Int
         public var cols: Int
-        public init(rows: Int, cols: Int) {
+        /// A recurrent crossbar: its rows are the previous step's spikes of the layer before
+        /// it in the list and its columns add into that layer's neurons, so it has no neurons
+        /// of its own and is read in the same PE cycle as that layer's input crossbar.
+        public var recurrent: Bool
+        public init(rows: Int, cols: Int, recurrent: Bool = false) {
             self.rows = rows
             self.cols = cols
+            self.recurrent = recurrent
         }
     }
 
@@ -44,8 +49,12 @@ public struct ChipLayout: Equatable, Sendable {
 
     /// Tiles of all layers (one PE each: the whole network is mapped, weights stationary).
     public var tileCount: Int { layers.reduce(0) { $0 + tiles($1) } }
-    /// Neurons (hidden LIF neurons and readout integrators): the columns of every layer.
-    public var neurons: Int { layers.reduce(0) { $0 + $1.cols } }
+    /// Neurons (hidden LIF neurons and readout integrators): the columns of every layer that
+    /// is not recurrent.
+    public var neurons: Int { layers.reduce(0) { $0 + ($1.recurrent ? 0 : $1.cols) } }
+    /// Crossbar layers read one after another in a time step (recurrent ones run beside their
+    /// layer's input crossbar).
+    public var sequentialLayers: Int { layers.reduce(0) { $0 + ($1.recurrent ? 0 : 1) } }
     /// Inputs buffered per time step: the rows of every layer.
     public var inputs: Int { layers.reduce(0) { $0 + $1.rows } }
     /// Synapses (differential pairs).

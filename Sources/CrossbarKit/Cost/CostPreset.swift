@@ -44,6 +44,8 @@ public struct CostPreset: Equatable, Sendable {
     public var digital = DigitalEnergies()
     public var converters = ConverterAssumptions()
     public var area = AreaParameters()
+    /// Per-byte energies of buffers beside the array (replay buffers).
+    public var memory = MemoryEnergies()
 
     public init() {}
 
@@ -60,7 +62,7 @@ extension CostPreset: Configurable {
             .int("crossbarsPerTile", \.crossbarsPerTile), .bool("pipelineLayers", \.pipelineLayers),
             .double("learningLanes", \.learningLanes),
             .section("spikesim", \.spikesim), .section("digital", \.digital),
-            .section("converters", \.converters), .section("area", \.area),
+            .section("converters", \.converters), .section("area", \.area), .section("memory", \.memory),
         ]
     }
     public func validate(at path: String) throws {

@@ -8,7 +8,7 @@ public struct EnergyBreakdown: Equatable, Sendable, Codable {
     public var crossbarCellsPicojoules: Double = 0
     /// ADC conversions.
     public var adcPicojoules: Double = 0
-    /// Row drivers of spike inputs and DACs of graded inputs.
+    /// Row drivers of spike inputs and DACs of graded inputs, and the input delay line.
     public var dacRowDriversPicojoules: Double = 0
     /// Column multiplexer, one selection per conversion.
     public var columnMuxPicojoules: Double = 0

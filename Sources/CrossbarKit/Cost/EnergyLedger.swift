@@ -12,6 +12,7 @@ import DeviceKit
 /// ADC conversion   E_ADC·factor(b_ADC)                                   SpikeSim + [assumption]
 /// column mux       E_MUX per conversion                                  SpikeSim
 /// row driver       E_drv per spike row;  DAC  E_drv·factor(b_DAC)        [assumption]
+/// delay line       max(b_DAC, 8)·E_SRAM/bit per word written or read     Horowitz + [assumption]
 /// partial sum      one 32-bit add per conversion                         Horowitz
 /// active tile      E_Htree + E_fetch + E_TileBuf + X/8·E_TempBuf + 16·X/8·E_Sub   SpikeSim
 /// neuron update    E_neuron / X                                          SpikeSim, per column
@@ -29,6 +30,9 @@ public struct EnergyLedger: Equatable, Sendable {
     public let columnMuxPicojoules: Double
     public let rowDriverPicojoules: Double
     public let dacConversionPicojoules: Double
+    /// One word of the encoder's delay-line register (charged with the row drivers: it is
+    /// the input path), `max(b_DAC, 8)` bits of SRAM (8 bits when the DAC is ideal).
+    public let delayLineAccessPicojoules: Double
     public let partialSumAddPicojoules: Double
     /// Everything SpikeSim charges per PE cycle besides crossbar, converters and neurons.
     public let activeTilePicojoules: Double
@@ -56,6 +60,7 @@ public struct EnergyLedger: Equatable, Sendable {
         columnMuxPicojoules = s.columnMuxPicojoules
         rowDriverPicojoules = cost.converters.rowDriverPicojoules
         dacConversionPicojoules = cost.converters.dacPicojoules(bits: xb.dacBits)
+        delayLineAccessPicojoules = Double(max(xb.dacBits, 8)) * d.sramPicojoulesPerBit
         partialSumAddPicojoules = d.int32AddPicojoules
         activeTilePicojoules = s.tileOverheadPicojoules(crossbarSize: cost.crossbarSize)
         neuronUpdatePicojoules = s.neuronModulePicojoules / Double(cost.crossbarSize)
@@ -83,7 +88,7 @@ public struct EnergyLedger: Equatable, Sendable {
         b.crossbarCellsPicojoules = c.cellReadConductance * cellPicojoulesPerConductance
         b.adcPicojoules = c.adcConversions * adcConversionPicojoules
         b.dacRowDriversPicojoules = (c.activeRows - c.dacConversions) * rowDriverPicojoules
-            + c.dacConversions * dacConversionPicojoules
+            + c.dacConversions * dacConversionPicojoules + c.delayLineAccesses * delayLineAccessPicojoules
         b.columnMuxPicojoules = c.adcConversions * columnMuxPicojoules
         b.accumulationPicojoules = c.partialSumAdds * partialSumAddPicojoules
         b.interconnectPicojoules = c.tileActivations * activeTilePicojoules

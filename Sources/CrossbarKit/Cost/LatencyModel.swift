@@ -34,6 +34,7 @@ public struct LatencyBreakdown: Equatable, Sendable, Codable {
 /// Every tile of a layer has its own ADCs, so a layer reads all its tiles in one PE cycle
 /// (`t_PE = peCycleClocks / f_clk`, 104 ns at SpikeSim's point) whether or not they are
 /// active: events save energy, not time. Without pipelining, the L layers of a time step
+/// (recurrent crossbars excluded: they read beside their layer's input crossbar)
 /// run one after another (layer l + 1 needs the spikes of layer l at the same step), so
 /// latency grows linearly with the time steps. The learning logic runs after the reads
 /// it depends on and is not overlapped with them *[assumption]*; writes happen after the
@@ -46,7 +47,7 @@ public struct LatencyModel: Equatable, Sendable {
 
     public init(cost: CostPreset, layout: ChipLayout) {
         peCycleSeconds = cost.peCycleSeconds
-        layerCount = layout.layers.count
+        layerCount = layout.sequentialLayers
         pipelined = cost.pipelineLayers
         learningOperationsPerSecond = cost.learningLanes * cost.clockMegahertz * 1e6
     }

@@ -1,5 +1,6 @@
 import Datasets
 import LineProtocol
+import Runtime
 import NIOCore
 
 /// One client connection (or stdin as a pipe): decodes each framed line, hands it to the
@@ -35,9 +36,13 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     var inputEnded = false
     var finished = false
     var context: ChannelHandlerContext?
+    /// This connection's reading stream (`stream.mode: readings`), else nil (sample lines).
+    let stream: ReadingStream?
 
     public init(queue: EngineQueue, decoder: InputLineDecoder, maxInFlight: Int, maxLineBytes: Int,
-                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil) {
+                onFinished: (@Sendable () -> Void)? = nil, output: (@Sendable (String) -> Void)? = nil,
+                stream: ReadingStream? = nil) {
+        self.stream = stream
         self.queue = queue
         self.decoder = decoder
         self.maxInFlight = maxInFlight
@@ -52,8 +57,8 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let framed = unwrapInboundIn(data)
         lineNumber += 1
-        let request = EngineRequest.decode(framed, decoder: decoder, lineNumber: lineNumber, maxLineBytes: maxLineBytes)
-        if case .line(.skip) = request { return }
+        guard let request = EngineRequest.decode(framed, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                 maxLineBytes: maxLineBytes) else { return }
         inFlight += 1
         let loop = context.eventLoop
         let bound = NIOLoopBound(self, eventLoop: loop)
@@ -69,7 +74,7 @@ public final class ConnectionHandler: ChannelDuplexHandler {
     func answered(_ response: String) {
         inFlight -= 1
         if !response.isEmpty { write(response) }
-        if readPending && reading && inFlight < maxInFlight, let context {
+        if readPending && reading && inFlight < maxInFlight, let context, context.channel.isWritable {
             readPending = false
             context.read()
         }
@@ -85,12 +90,24 @@ public final class ConnectionHandler: ChannelDuplexHandler {
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 
+    /// Reads on only while fewer than `maxInFlight` answers are pending and the client takes
+    /// its answers: a client that never reads fills its socket, the channel turns unwritable
+    /// (above NIO's write watermark), and reading stops until it drains — so a slow reader's
+    /// unread answers stay bounded instead of piling up in memory (issue #15).
     public func read(context: ChannelHandlerContext) {
-        if inFlight >= maxInFlight || !reading {
+        if inFlight >= maxInFlight || !reading || !context.channel.isWritable {
             readPending = true
         } else {
             context.read()
         }
+    }
+
+    public func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable && readPending && reading && inFlight < maxInFlight {
+            readPending = false
+            context.read()
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

@@ -21,7 +21,8 @@ struct IngestService: Service {
         if !daemon.socket.isEmpty { logger.info("listening on unix \(daemon.socket)") }
         if let port = listeners.tcpPort { logger.info("listening on tcp \(daemon.tcp.split(separator: ":").dropLast().joined(separator: ":")):\(port)") }
         if daemon.stdin {
-            let stdin = StdinSource(queue: engine, config: daemon, decoder: decoder, clients: listeners.clients)
+            let stdin = StdinSource(queue: engine, config: daemon, decoder: decoder, clients: listeners.clients,
+                                    streams: listeners.streams)
             if StdinSource.isPollable(STDIN_FILENO) {
                 let (ended, endedContinuation) = AsyncStream<Void>.makeStream()
                 try await stdin.startPipe(group: group, finished: { endedContinuation.finish() })

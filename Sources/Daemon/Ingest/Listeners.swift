@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import LineProtocol
 import NIOConcurrencyHelpers
+import Runtime
 import NIOCore
 import NIOPosix
 
@@ -18,8 +19,12 @@ public final class Listeners: Sendable {
     let boundTCPPort = NIOLockedValueBox<Int?>(nil)
     /// Whether ``start()`` has finished, and who waits for it.
     let ready = NIOLockedValueBox<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    /// Makes each connection's reading stream (`stream.mode: readings`); nil: sample lines.
+    let streams: (@Sendable () -> ReadingStream)?
 
-    public init(group: EventLoopGroup, queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder) {
+    public init(group: EventLoopGroup, queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder,
+                streams: (@Sendable () -> ReadingStream)? = nil) {
+        self.streams = streams
         self.group = group
         self.queue = queue
         self.config = config
@@ -30,7 +35,7 @@ public final class Listeners: Sendable {
     public var tcpPort: Int? { boundTCPPort.withLockedValue { $0 } }
 
     func bootstrap() -> ServerBootstrap {
-        let queue = self.queue, decoder = self.decoder, config = self.config, clients = self.clients
+        let queue = self.queue, decoder = self.decoder, config = self.config, clients = self.clients, streams = self.streams
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -41,7 +46,7 @@ public final class Listeners: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes))
+                        maxLineBytes: config.maxLineBytes, stream: streams?()))
                 }
             }
     }

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import LineProtocol
 import NIOConcurrencyHelpers
+import Runtime
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -18,8 +19,12 @@ public final class StdinSource: Sendable {
     /// Where the pipe channel is registered, so shutdown stops reading it and closes it once answered.
     let clients: ClientRegistry
     let channel = NIOLockedValueBox<Channel?>(nil)
+    /// Makes stdin's reading stream (`stream.mode: readings`); nil: sample lines.
+    let streams: (@Sendable () -> ReadingStream)?
 
-    init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, clients: ClientRegistry) {
+    init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, clients: ClientRegistry,
+         streams: (@Sendable () -> ReadingStream)? = nil) {
+        self.streams = streams
         self.queue = queue
         self.config = config
         self.decoder = decoder
@@ -50,6 +55,7 @@ public final class StdinSource: Sendable {
         let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
         let queue = self.queue, decoder = self.decoder, config = self.config
+        let stream = streams?()
         let bootstrap = NIOPipeBootstrap(group: group)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
@@ -57,7 +63,7 @@ public final class StdinSource: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output))
+                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: stream))
                 }
             }
         let ch = stdoutIsFile
@@ -85,6 +91,7 @@ public final class StdinSource: Sendable {
         var next = answers.makeAsyncIterator()
         var outstanding = 0, lineNumber = 0
         var framed: [FramedLine] = []
+        let stream = streams?()
         var ended = false
         while !ended && !Task.isShuttingDownGracefully && !Task.isCancelled {
             let chunk = (try? await NIOThreadPool.singleton.runIfActive { FileHandle.standardInput.readData(ofLength: 1 << 16) }) ?? Data()
@@ -96,8 +103,8 @@ public final class StdinSource: Sendable {
             }
             for line in framed {
                 lineNumber += 1
-                let request = EngineRequest.decode(line, decoder: decoder, lineNumber: lineNumber, maxLineBytes: config.maxLineBytes)
-                if case .line(.skip) = request { continue }
+                guard let request = EngineRequest.decode(line, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                         maxLineBytes: config.maxLineBytes) else { continue }
                 if outstanding >= config.maxInFlightPerClient, let answer = await next.next() {
                     Self.write(answer)
                     outstanding -= 1

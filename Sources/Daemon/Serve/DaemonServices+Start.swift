@@ -16,7 +16,7 @@ extension DaemonServices {
     ///   - version: the build recorded with a new run.
     public static func start(config: ResolvedConfig, daemon: DaemonConfig, database: String, fresh: Bool,
                              configs: String?, version: String, logger: Logger) throws -> DaemonServices {
-        var config = config
+        var config = config.clockedForStream()
         var plan: ResumePlan?
         var store: RecordStore?
         if database != "none" {

@@ -31,7 +31,8 @@ public final class DaemonServices: Sendable {
         eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         engine = EngineQueue(core: core)
         let decoder = InputLineDecoder(channels: nil)
-        listeners = Listeners(group: eventLoops, queue: engine, config: daemon, decoder: decoder)
+        listeners = Listeners(group: eventLoops, queue: engine, config: daemon, decoder: decoder,
+                              streams: ReadingStream.factory(config: config))
         let queue = engine
         metrics = daemon.metricsPort > 0
             ? MetricsServer(group: eventLoops, port: daemon.metricsPort) {

@@ -42,30 +42,8 @@ public final class MetricsServer: Sendable {
         try? await channel.withLockedValue({ $0 })?.close()
     }
 
-    /// Prometheus exposition of a stats object: every number becomes `spikebar_<name>`.
-    public static func prometheus(_ stats: JSONValue) -> String {
-        guard case let .object(pairs) = stats else { return "" }
-        var out = ""
-        for (key, value) in pairs {
-            let number: Double
-            switch value {
-            case let .number(d, _): number = d
-            case let .bool(b): number = b ? 1 : 0
-            default: continue
-            }
-            let name = "spikebar_" + snake(key)
-            out += "# TYPE \(name) gauge\n\(name) \(number)\n"
-        }
-        return out
-    }
-
-    static func snake(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
-        }
-        return out
-    }
+    /// Prometheus exposition of a stats object (see ``PrometheusExposition``).
+    public static func prometheus(_ stats: JSONValue) -> String { PrometheusExposition.render(stats) }
 }
 
 /// One HTTP connection of the endpoint; lives on its channel's event loop.

@@ -22,4 +22,10 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case shuffle = 9
     /// Endurance budgets and failure modes.
     case endurance = 10
+    /// Reservoir sampling and draws of a continual-learning replay buffer.
+    case replay = 11
+    /// Per-neuron time constants (membrane leaks, adaptation decays), drawn once.
+    case neuronParameters = 12
+    /// Initial weights of recurrent crossbars.
+    case recurrentWeights = 13
 }

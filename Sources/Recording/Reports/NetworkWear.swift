@@ -14,7 +14,9 @@ import SpikingKit
 /// devices" mean 1 % of the devices on the chip, as in every other count of the report;
 /// read the fractions of a bidirectional array as fractions of twice the pulsed devices.
 enum NetworkWear {
-    /// Layer display names: `hidden 1`, `hidden 2`, …, `readout`.
+    /// Layer display names when only their count is known: `hidden 1`, `hidden 2`, …,
+    /// `readout` (a rebuilt network names its own: ``SpikingNetwork/crossbarNames``, with
+    /// `hidden 1 (recurrent)` for a recurrent crossbar).
     static func layerNames(_ count: Int) -> [String] {
         (0..<count).map { $0 == count - 1 ? "readout" : "hidden \($0 + 1)" }
     }
@@ -23,7 +25,7 @@ enum NetworkWear {
     /// layer and tile (tile size from the run's `crossbar.tileRows × tileCols`). Device order
     /// within a tile: row-major synapses, G⁺ then G⁻ of each.
     static func lifetimeInput(_ network: SpikingNetwork, samples: Int) -> LifetimeInput {
-        let names = layerNames(network.layers.count)
+        let names = network.crossbarNames
         let layers = network.layers.enumerated().map { l, layer in
             LayerDevices(name: names[l], tiles: tiles(of: layer).map { t in devices(layer, tile: t) })
         }

@@ -6,6 +6,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case nothingRecorded(runId: Int64, database: String)
     /// A row that does not decode (a JSON column, a pulse map of the wrong size).
     case badRecord(runId: Int64, what: String)
+    /// `report --sweep` on a database that holds no sweep.
+    case noSweep(database: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .nothingRecorded(id, db):
             return "\(db): run \(id) has recorded no window yet (it has not flushed); nothing to report"
         case let .badRecord(id, what): return "run \(id): \(what)"
+        case let .noSweep(db): return "\(db): holds no sweep (gather one with `spikebar sweep merge`)"
         }
     }
 }

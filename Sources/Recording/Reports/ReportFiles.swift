@@ -31,6 +31,15 @@ public enum ReportFiles {
         }
     }
 
+    /// The files of a sweep's report.
+    public static func renderSweep(_ data: SweepReportData, format: ReportFormat) -> [String: String] {
+        switch format {
+        case .html: return ["sweep.html": SweepReport.html(data)]
+        case .md: return SweepReport.markdown(data)
+        case .csv: return SweepReport.csv(data)
+        }
+    }
+
     /// Writes `files` into `directory` (created with its parents if needed) and returns the
     /// paths written, sorted. Existing files of the same names are replaced; others are kept.
     public static func write(_ files: [String: String], to directory: String) throws -> [String] {

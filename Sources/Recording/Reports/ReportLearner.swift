@@ -28,9 +28,9 @@ final class ReportLearner {
         config = try ResumePlan.restoreConfig(run.configYAML, loader: loader, runId: id)
         let shapes = Self.layerShapes(wear)
         let network = config.run.engine.network
-        let layers = network.layers
-        guard shapes.count == layers.count - 1, !shapes.isEmpty else {
-            throw ReportError.badRecord(runId: id, what: "the wear snapshot has \(shapes.count) layers, the configuration \(layers.count - 1)")
+        let crossbars = network.crossbarNames.count
+        guard shapes.count == crossbars, !shapes.isEmpty else {
+            throw ReportError.badRecord(runId: id, what: "the wear snapshot has \(shapes.count) layers, the configuration \(crossbars)")
         }
         let lines = shapes[0].rows - (network.bias ? 1 : 0)
         let classes = shapes[shapes.count - 1].cols

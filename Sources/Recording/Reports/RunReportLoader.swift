@@ -8,6 +8,9 @@ public struct RunReportInput: Sendable {
     public var data: RunReportData
     /// Parts left out, one sentence each (`spikebar report` prints them on stderr).
     public var notes: [String]
+    /// A reading-stream run with a known reading rate: its windows (samples) per second of
+    /// real time, `stream.readingsPerSecond / stream.hop` — the rate its lifetime is projected at.
+    public var windowsPerSecond: Double?
 }
 
 /// Builds ``RunReportData`` from a Spikebar database: the adapter between the Store and the
@@ -93,7 +96,7 @@ public struct RunReportLoader {
             if rebuilt != nil { notes.append("no checkpoint to read per-device wear from: no lifetime projection") }
         }
         let gridSource = restoredAt == wearSample ? rebuilt : nil
-        let wear = try SnapshotWear.layers(records.wear, runId: id) { l, tile in
+        let wear = try SnapshotWear.layers(records.wear, runId: id, names: rebuilt?.network.crossbarNames) { l, tile in
             gridSource.map { NetworkWear.pulseGrid($0.network.layers[l], tile: tile) }
         }
         if wear.contains(where: { $0.tiles.contains { $0.heatMap == nil } }) {
@@ -101,7 +104,7 @@ public struct RunReportLoader {
         }
 
         let samples = records.samples
-        let data = RunReportData(
+        var data = RunReportData(
             run: Self.metadata(records, windowSamples: rebuilt?.config.run.recording.windowSamples),
             accuracy: StreamSeries.accuracy(records.accuracy),
             energy: try WindowEnergy.series(records.energy, runId: id, costModel: costModel),
@@ -112,7 +115,10 @@ public struct RunReportLoader {
             events: StreamSeries.events(records.events, samples: samples),
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
-        return RunReportInput(data: data, notes: notes)
+        data.strategy = StrategyRecords.result(summaryJSON: run.summaryJSON)
+        let stream = rebuilt?.config.run.stream
+        return RunReportInput(data: data, notes: notes,
+                              windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)
     }
 
     /// The checkpoints to restore: every kept one (at most ``maxClosureCheckpoints``, evenly

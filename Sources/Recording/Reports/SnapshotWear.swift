@@ -7,11 +7,12 @@ import Store
 /// the end-of-run `pulseMapBlob` — the heat map of pulses per synapse.
 enum SnapshotWear {
     /// The layers of `rows` (one snapshot), tiles in row-major order. `fallbackGrid` supplies
-    /// a tile's heat map when its row has no pulse map (nil: none).
-    static func layers(_ rows: [WearSnapshotRecord], runId: Int64,
+    /// a tile's heat map when its row has no pulse map (nil: none). `names` are the layers'
+    /// display names when the run's network is known (nil: by count).
+    static func layers(_ rows: [WearSnapshotRecord], runId: Int64, names known: [String]? = nil,
                        fallbackGrid: (Int, TileIndex) -> WearGrid?) throws -> [LayerWear] {
         let count = (rows.map(\.layer).max() ?? -1) + 1
-        let names = NetworkWear.layerNames(count)
+        let names = known.flatMap { $0.count == count ? $0 : nil } ?? NetworkWear.layerNames(count)
         return try (0..<count).map { l in
             let tiles = try rows.filter { $0.layer == l }.map { row -> TileWear in
                 let index = TileIndex(row: row.tileRow, col: row.tileCol)

@@ -31,6 +31,8 @@ public struct RunReportData: Sendable, Codable, Equatable {
     public var events: [ReportEvent]
     /// Continual-learning results, for runs with task streams.
     public var continual: ContinualResults?
+    /// The continual strategy and its cost, when the run was an experiment that recorded them.
+    public var strategy: StrategyResult?
     /// Per-device wear and budgets for the lifetime projection (DESIGN §4.3).
     public var lifetime: LifetimeInput
 

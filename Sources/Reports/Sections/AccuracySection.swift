@@ -7,6 +7,7 @@ enum AccuracySection {
             blocks.append(.heading("Continual learning"))
             blocks.append(.paragraph(HowToRead.continual))
             blocks.append(.table(metricsTable(c)))
+            if let s = data.strategy { blocks.append(.paragraph(StrategySection.summary(s))) }
             if c.taskCount > 0 { blocks.append(.chart(rMatrixChart(c))) }
             if !c.forgetting.isEmpty { blocks.append(.table(forgettingTable(c))) }
         }

@@ -46,6 +46,15 @@ public enum HowToRead {
     Forgetting f_j is the best accuracy task j ever had minus its final accuracy.
     """
 
+    public static let strategies = """
+    One continual-learning experiment per run, each with another strategy against forgetting \
+    on the same task stream and seed. ACC, BWT, forgetting and FWT come from each run's R \
+    matrix; pulses and energy are per new training sample and include the extra passes a \
+    strategy adds (replayed samples) and its buffer traffic; memory is what the strategy keeps \
+    beside the network. A strategy earns its place when it raises ACC (and BWT toward 0) for \
+    less energy, memory and wear than the others.
+    """
+
     public static let comparison = """
     Several runs side by side, for example the same stream on different device presets or \
     pulse schemes. Accuracy is the final prequential value, energy and pulses are means \

@@ -50,6 +50,9 @@ public final class EngineCore {
         case let .line(.sample(s)):
             requests += 1
             return sample(s)
+        case let .stream(r):
+            requests += 1
+            return stream(r)
         }
     }
 
@@ -62,19 +65,21 @@ public final class EngineCore {
         return Responses.error(code: code, message: message, id: id)
     }
 
-    func sample(_ s: Sample) -> String {
+    /// Answers a sample, or a reading stream's `window` (whose sample it is).
+    func sample(_ s: Sample, window: StreamWindow? = nil) -> String {
         do {
             let l = try learnerFor(s)
             if let t = s.task, t != task { switchTask(to: t) }
             let learn = learning && !evaluating
-            let outcome = try l.process(s, learn: learn)
+            let outcome = try l.process(s, learn: learn, continuing: window?.continuing ?? false)
             sequence += 1
             if let c = outcome.correct {
                 if evaluating { evalMetric.record(correct: c) } else { metric.record(correct: c) }
             }
             for o in observers { o.engineProcessed(outcome, engine: self) }
-            return Responses.sample(seq: sequence, id: s.id, outcome: outcome,
-                                    extra: observers.flatMap { $0.responseFields(for: outcome, engine: self) })
+            let extra = observers.flatMap { $0.responseFields(for: outcome, engine: self) }
+            if let window { return Responses.window(seq: sequence, window: window, outcome: outcome, extra: extra) }
+            return Responses.sample(seq: sequence, id: s.id, outcome: outcome, extra: extra)
         } catch let e as SampleError {
             errors += 1
             for o in observers { o.engineRejected(code: e.code, message: e.description, sequence: sequence) }

@@ -37,6 +37,7 @@ public final class ExperimentRunner {
         var perTask: [ExperimentSummary.TaskResult] = []
         // Prequential accuracy over every training sample of the experiment (for recording).
         var runMetric = PrequentialAccuracy(window: config.run.engine.accuracyWindow)
+        var training = OperationCounts()
         for task in tasks {
             for o in observers { o.taskStarted(task, learner: learner) }
             let before = learner.totals
@@ -46,6 +47,7 @@ public final class ExperimentRunner {
                 for s in order {
                     let o = try learner.process(s, learn: true)
                     if let c = o.correct { metric.record(correct: c); runMetric.record(correct: c) }
+                    training += o.counts
                     for ob in observers { ob.sampleProcessed(o, learner: learner, metric: runMetric, task: task.index) }
                 }
             }
@@ -70,6 +72,11 @@ public final class ExperimentRunner {
             StreamForwardTransfer: m.forwardTransfer, forgettingPerTask: m.forgettingPerTask, perTask: perTask,
             pulses: learner.totals.pulses, failedDevices: learner.network.failedDevices,
             wallSeconds: Date().timeIntervalSince(start), stateDigest: learner.stateDigest)
+        summary.strategy = config.run.engine.continual.strategy
+        summary.StreamFWT = m.forwardTransfer
+        summary.cost = StrategyCost.make(learner: learner, config: config, training: training,
+                                         trainSamples: tasks.reduce(0) { $0 + $1.train.count } * e.passesPerTask,
+                                         sampleValues: samples[0].values.count)
         for o in observers { try o.experimentFinished(learner: learner, summary: &summary) }
         return summary
     }

@@ -5,8 +5,9 @@ import Datasets
 import Foundation
 import SpikingKit
 
-/// `spikebar bench`: throughput of the learning pipeline on the bundled digits stream,
-/// inference only and inference + learning, on one core. Performance is measured here, in
+/// `spikebar bench`: throughput of the learning pipeline on a workload (the bundled digits
+/// stream, or Fashion-MNIST streamed from disk), inference only and inference + learning,
+/// on one core, and the process's peak RSS. Performance is measured here, in
 /// a release build, never in unit tests.
 public struct Benchmark {
     public let config: ResolvedConfig
@@ -15,15 +16,19 @@ public struct Benchmark {
     public let only: String?
     /// Repetitions of each measurement; the median is reported (shared machines are noisy).
     public let repeats: Int
+    public let workload: BenchWorkload
 
-    public init(config: ResolvedConfig, samples: Int, only: String? = nil, repeats: Int = 5) {
+    public init(config: ResolvedConfig, samples: Int, only: String? = nil, repeats: Int = 5,
+                workload: BenchWorkload = .digits) {
         self.config = config
+        self.workload = workload
         self.samples = samples
         self.only = only
         self.repeats = max(repeats, 1)
     }
 
     public struct Result: Codable, Sendable, SortedJSONEncodable {
+        public var workload: String
         public var preset: String
         public var layers: [Int]
         public var timesteps: Int
@@ -42,6 +47,8 @@ public struct Benchmark {
         public var macsPerSample: Double
         public var pulsesPerSample: Double
         public var buildConfiguration: String
+        /// Peak resident set size of the whole process after both measurements (getrusage), bytes.
+        public var peakRSSBytes: Int
 
         public var table: String {
             """
@@ -50,22 +57,26 @@ public struct Benchmark {
             mode            samples/s      ns/synaptic op   MACs/sample   pulses/sample
             learn           \(String(format: "%10.0f", learnSamplesPerSecond))      \(String(format: "%8.2f", nsPerSynapticOp))      \(String(format: "%9.0f", macsPerSample))   \(String(format: "%8.1f", pulsesPerSample))
             infer           \(String(format: "%10.0f", inferSamplesPerSecond))      \(String(format: "%8.2f", inferNsPerSynapticOp))
+            workload        \(workload)   peak RSS \(String(format: "%.1f", Double(peakRSSBytes) / 1e6)) MB
             """
         }
     }
 
     public func run() throws -> Result {
-        let data = try InputSource.bundled(.digits).loadAll(channels: nil)
-        let learner = RunSession.makeLearner(config: config, width: data[0].width, classes: 10)
+        // Digits are held in memory (as always); Fashion-MNIST is read record by record.
+        let reader = try workload.reader()
+        let held = workload == .digits ? try reader.loadAll() : nil
+        func sample(_ k: Int) throws -> Sample { try held?[k % reader.count] ?? reader.sample(at: k % reader.count) }
+        let learner = RunSession.makeLearner(config: config, width: reader.width, classes: 10)
         // Warm up (fills caches, settles the accumulators), then measure.
-        for s in data.prefix(200) { _ = try learner.process(s, learn: true) }
+        for k in 0..<min(200, reader.count) { _ = try learner.process(try sample(k), learn: true) }
         // Each repetition times `samples` samples; the median wall time is reported.
         func measure(learn: Bool, count: Int) throws -> (ns: Double, macs: Double, pulses: Double) {
             var times: [Double] = [], macs = 0.0, pulses = 0.0
             for _ in 0..<repeats {
                 let before = learner.totals
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                for k in 0..<count { _ = try learner.process(data[k % data.count], learn: learn) }
+                for k in 0..<count { _ = try learner.process(try sample(k), learn: learn) }
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - t0))
                 macs = learner.totals.macs - before.macs
                 pulses = learner.totals.pulses - before.pulses
@@ -83,7 +94,7 @@ public struct Benchmark {
         let build = "release"
         #endif
         return Result(
-            preset: hw.preset.name, layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
+            workload: workload.rawValue, preset: hw.preset.name, layers: learner.network.config.layers, timesteps: learner.network.config.timesteps,
             encoding: config.run.engine.encoder.encoding.rawValue, readNoiseStd: hw.preset.electrical.readNoiseStd,
             writeNoiseStd: hw.preset.device.writeNoiseStd, cycleToCycle: hw.preset.device.dwMinStd,
             pulseScheme: hw.writePath.scheme.rawValue, samples: samples,
@@ -91,6 +102,6 @@ public struct Benchmark {
             inferSamplesPerSecond: Double(samples) / (inferNs / 1e9),
             nsPerSynapticOp: learnNs / max(learnMacs, 1), inferNsPerSynapticOp: inferNs / max(inferMacs, 1),
             macsPerSample: learnMacs / Double(samples), pulsesPerSample: learnPulses / Double(samples),
-            buildConfiguration: build)
+            buildConfiguration: build, peakRSSBytes: PeakMemory.residentBytes)
     }
 }

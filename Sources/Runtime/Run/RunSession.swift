@@ -11,6 +11,10 @@ public struct RunRequest: Sendable {
     public var input: InputSource = .bundled(.digits)
     public var passes = 1
     public var shuffleSeed: UInt64?
+    /// Take the input in NumPy's `RandomState(orderSeed).permutation(count)` order, and only
+    /// its first `limit` samples (before any `shuffleSeed` reshuffle), when set.
+    public var orderSeed: UInt32?
+    public var limit: Int?
     public var eval: InputSource?
     public var channels: Int?
     public var progress = true
@@ -61,13 +65,16 @@ public final class RunSession {
     }
 
     public func run() throws -> RunSummary {
+        if config.run.stream.mode == .readings { return try runReadings() }
         guard request.input != .stdin else { return try runStdin() }
         let channels = request.channels ?? request.input.impliedChannels
-        let train = try request.input.loadAll(channels: channels)
-        let evalSet = try request.eval.map { try $0.loadAll(channels: request.channels ?? $0.impliedChannels ?? channels) }
+        // Samples are read as they are used; the readers keep offsets, not samples.
+        let train = try request.input.openReader(channels: channels)
+        let evalSet = try request.eval.map { try $0.openReader(channels: request.channels ?? $0.impliedChannels ?? channels) }
         let classes = config.run.engine.network.classes == 0
-            ? Self.inferClasses(train + (evalSet ?? [])) : config.run.engine.network.classes
-        let learner = Self.makeLearner(config: config, width: train[0].width, classes: classes)
+            ? Self.inferClasses(maxLabels: [train.maxLabel, evalSet?.maxLabel]) : config.run.engine.network.classes
+        let learner = Self.makeLearner(config: config, width: train.width, classes: classes)
+        let records = SampleOrder.records(count: train.count, orderSeed: request.orderSeed, limit: request.limit)
         let resume = request.resume
         try resume?.apply(to: learner)
         let resumedSeen = learner.samplesSeen
@@ -78,13 +85,14 @@ public final class RunSession {
         var spikes = resume?.spikes ?? 0
         let start = Date()
         for pass in (resume?.pass ?? 0)..<request.passes {
-            let order = request.shuffleSeed.map { shuffled(train, seed: $0, pass: pass) } ?? train
+            let order = SampleOrder.pass(records, shuffleSeed: request.shuffleSeed, pass: pass)
             // A resumed pass carries its metric on and skips the samples it already processed.
             let skip = pass == resume?.pass ? resume!.position : 0
             lastPass = skip > 0 ? resume!.passMetric : PrequentialAccuracy(window: 1)
             let bar = ProgressBar(total: order.count, label: "pass \(pass + 1)/\(request.passes)",
                                   force: false)
-            for (k, sample) in order.enumerated() where k >= skip {
+            for k in min(skip, order.count)..<order.count {
+                let sample = try train.sample(at: order[k])
                 let outcome: SampleOutcome
                 do {
                     outcome = try learner.process(sample, learn: true)
@@ -106,7 +114,8 @@ public final class RunSession {
         var evalAccuracy: Double?
         if let evalSet {
             var m = PrequentialAccuracy(window: 1)
-            for (k, s) in evalSet.enumerated() {
+            for k in 0..<evalSet.count {
+                let s = try evalSet.sample(at: k)
                 do {
                     let o = try learner.process(s, learn: false)
                     if let c = o.correct { m.record(correct: c) }
@@ -184,6 +193,8 @@ public final class RunSession {
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        summary.peakRSSBytes = PeakMemory.residentBytes
+        summary.config = config.configSource
         return summary
     }
 }

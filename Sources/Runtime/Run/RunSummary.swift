@@ -6,6 +6,8 @@ import LineProtocol
 /// stdout with `--summary json`.
 public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     public var input: String
+    /// The run configuration file (`default.yaml`, `temporal.yaml` or the `--config` path).
+    public var config = "default.yaml"
     public var preset: String
     public var seed: Int
     public var layers: [Int]
@@ -36,6 +38,8 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     public var spikesPerSample: Double
     public var samplesPerSecond: Double
     public var wallSeconds: Double
+    /// The process's peak resident set size at the end of the run (`getrusage`), bytes.
+    public var peakRSSBytes: Int?
     /// FNV-1a digest of every conductance, counter and learner state: same seed and input,
     /// same digest.
     public var stateDigest: String
@@ -59,11 +63,14 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     /// Run id in the database, when recording.
     public var runId: Int64?
     public var database: String?
+    /// A reading-stream run's readings, windows and signal time (nil for sample runs).
+    public var stream: StreamSummary?
 
     public var text: String {
         func pct(_ x: Double) -> String { String(format: "%.4f", x) }
         var lines = [
             "input            \(input)",
+            "config           \(config)",
             "preset           \(preset)   seed \(seed)   layers \(layers.map(String.init).joined(separator: "-"))   T=\(timesteps)",
             "samples          \(samples) over \(passes) pass(es)",
             "prequential acc  \(pct(prequentialAccuracy))   window(\(window)) \(pct(windowAccuracy))   last pass \(pct(lastPassAccuracy))",
@@ -72,8 +79,9 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
         lines += [
             "pulses           \(Int(pulses)) (SET \(Int(setPulses)), RESET \(Int(resetPulses)), wasted \(Int(wastedPulses)), refresh \(Int(refreshPulses)))   \(String(format: "%.1f", pulsesPerSample))/sample",
             "failed devices   \(failedDevices) of \(devices)",
-            "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)",
-        ] + costLines + [
+            "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)"
+                + (peakRSSBytes.map { String(format: "   peak RSS %.1f MB", Double($0) / 1e6) } ?? ""),
+        ] + (stream?.text ?? []) + costLines + [
             "state digest     \(stateDigest)",
         ]
         if let runId, let database { lines.append("recorded         run \(runId) in \(database)") }

@@ -6,12 +6,16 @@ import SpikingKit
 public enum InputSource: Equatable, Sendable, CustomStringConvertible {
     case bundled(BundledDataset)
     case file(String)
+    /// An IDX images + labels pair: the text after `idx:` (see ``IDXPair``).
+    case idx(String)
     case stdin
 
     /// Parses a command-line value: `-` is stdin, a bundled dataset name (`digits`,
-    /// `basicmotions-train`, `basicmotions-test`) is that dataset, anything else a path.
+    /// `basicmotions-train`, `basicmotions-test`) is that dataset, `idx:…` an IDX pair,
+    /// anything else a path.
     public init(argument: String) {
         if argument == "-" { self = .stdin; return }
+        if argument.hasPrefix("idx:") { self = .idx(String(argument.dropFirst(4))); return }
         if let b = BundledDataset(rawValue: argument.lowercased()), !FileManager.default.fileExists(atPath: argument) {
             self = .bundled(b); return
         }
@@ -22,6 +26,7 @@ public enum InputSource: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .bundled(b): return "bundled:\(b.rawValue)"
         case let .file(p): return p
+        case let .idx(spec): return "idx:\(spec)"
         case .stdin: return "stdin"
         }
     }
@@ -37,6 +42,7 @@ public enum InputSource: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .bundled(b): return try b.load(channels: channels ?? impliedChannels)
         case let .file(p): return try SampleFile.load(path: p, channels: channels ?? impliedChannels)
+        case .idx: return try openReader(channels: channels).loadAll()
         case .stdin: preconditionFailure("stdin is streamed, not loaded")
         }
     }

@@ -23,6 +23,9 @@ public enum Scaling: String, CaseIterable, Sendable {
     /// `(x − μ)/σ` with the running mean and standard deviation of each feature (Welford;
     /// as River's `StandardScaler`).
     case runningZScore
+    /// `(x − μ_s)/σ_s` with the mean and standard deviation of this sample's own series,
+    /// per channel (sensor-side; see ``InputEncoder/scaleSeries(_:frames:)``).
+    case series
 }
 
 public struct EncoderConfig: Equatable, Sendable {
@@ -38,6 +41,8 @@ public struct EncoderConfig: Equatable, Sendable {
     public var clip: Float = 0
     /// δ of the delta encoder, in scaled units.
     public var deltaThreshold: Float = 0.1
+    /// A tapped delay line on the encoded lines (off by default).
+    public var delayLine = DelayLineConfig()
 
     public init() {}
 }
@@ -47,7 +52,7 @@ extension EncoderConfig: Configurable {
         [
             .choice("encoding", \.encoding), .choice("scaling", \.scaling), .float("gain", \.gain),
             .float("rangeMin", \.rangeMin), .float("rangeMax", \.rangeMax), .float("clip", \.clip),
-            .float("deltaThreshold", \.deltaThreshold),
+            .float("deltaThreshold", \.deltaThreshold), .section("delayLine", \.delayLine),
         ]
     }
     public func validate(at path: String) throws {
@@ -58,5 +63,8 @@ extension EncoderConfig: Configurable {
         }
         try Validate.nonNegative(clip, k("clip"))
         try Validate.positive(deltaThreshold, k("deltaThreshold"))
+        if delayLine.isEnabled, encoding != .direct {
+            throw ConfigError.inconsistent(key: k("delayLine.taps"), reason: "a delay line needs encoding: direct (got \(encoding.rawValue))")
+        }
     }
 }

@@ -1,6 +1,15 @@
 import DeviceKit
 import KitSupport
 
+/// Where a hidden layer's learning signal `L_i[t] = Σ_k B_ik·e_k[t]` takes B from (DESIGN §5.2b).
+public enum FeedbackMode: String, CaseIterable, Sendable {
+    /// Fixed random matrices (random e-prop = direct feedback alignment, Nøkland 2016).
+    case random
+    /// The readout's own weights as the array reads them, `B = (W^out)ᵀ` (symmetric e-prop,
+    /// Bellec et al. 2020), for the last hidden layer; earlier layers keep random matrices.
+    case symmetric
+}
+
 /// The local learning rules (DESIGN §5): e-prop eligibility traces at the readout and
 /// direct feedback alignment (DFA) learning signals for hidden layers.
 public struct LearningConfig: Equatable, Sendable {
@@ -19,6 +28,14 @@ public struct LearningConfig: Equatable, Sendable {
     public var pseudoDerivativeGain: Float = 0.3
     /// Standard deviation of the entries of the fixed random feedback matrices B_l.
     public var feedbackScale: Float = 1
+    /// Random (DFA) or symmetric feedback of the readout error to the hidden layers.
+    public var feedback: FeedbackMode = .random
+    /// c_reg of the firing-rate regularization `L_i[t] += c_reg·(f_i[t] − targetRate)`
+    /// (Bellec et al. 2020); 0 turns it off.
+    public var rateRegularization: Float = 0
+    /// Target firing rate of the regularization, spikes per neuron and time step. 0.02
+    /// *[assumption]*: Bellec et al.'s 10–20 Hz at 1 ms steps.
+    public var targetRate: Float = 0.02
     /// Write the accumulated update every this many samples (1 = after every sample).
     public var updateEverySamples: Int = 1
     /// Skip the write when the sample was predicted correctly with a confidence above
@@ -33,7 +50,8 @@ extension LearningConfig: Configurable {
         [
             .float("learningRate", \.learningRate), .float("readoutLearningRate", \.readoutLearningRate),
             .float("traceDecay", \.traceDecay), .bool("filterEligibility", \.filterEligibility), .float("pseudoDerivativeGain", \.pseudoDerivativeGain),
-            .float("feedbackScale", \.feedbackScale), .int("updateEverySamples", \.updateEverySamples),
+            .float("feedbackScale", \.feedbackScale), .choice("feedback", \.feedback),
+            .float("rateRegularization", \.rateRegularization), .float("targetRate", \.targetRate), .int("updateEverySamples", \.updateEverySamples),
             .float("skipWhenConfidentAbove", \.skipWhenConfidentAbove),
         ]
     }
@@ -44,6 +62,8 @@ extension LearningConfig: Configurable {
         try Validate.inRange(traceDecay, 0...0.9999, k("traceDecay"))
         try Validate.nonNegative(pseudoDerivativeGain, k("pseudoDerivativeGain"))
         try Validate.nonNegative(feedbackScale, k("feedbackScale"))
+        try Validate.nonNegative(rateRegularization, k("rateRegularization"))
+        try Validate.inRange(targetRate, 0...1, k("targetRate"))
         try Validate.inRange(updateEverySamples, 1...1_000_000, k("updateEverySamples"))
         try Validate.inRange(skipWhenConfidentAbove, 0...1, k("skipWhenConfidentAbove"))
     }

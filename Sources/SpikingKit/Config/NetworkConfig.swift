@@ -9,7 +9,8 @@ public enum ResetMechanism: String, CaseIterable, Sendable {
     case hard
 }
 
-/// The spiking network: layer sizes, time steps and LIF dynamics (DESIGN §2.1–2.2).
+/// The spiking network: layer sizes, time steps, LIF dynamics (DESIGN §2.1–2.2), and the
+/// recurrent and adaptive layers of DESIGN §5.2b (``NetworkConfig+Recurrent.swift``).
 public struct NetworkConfig: Equatable, Sendable {
     /// Sizes from input lines to classes, e.g. `[64, 128, 10]`: one hidden LIF layer of 128
     /// and a readout of 10. A first entry of 0 takes the input lines from the data (the
@@ -42,6 +43,36 @@ public struct NetworkConfig: Equatable, Sendable {
     /// own devices). Off by default: it made no difference on digits and costs an extra
     /// row (with 64 inputs, an extra row-tile of conversions).
     public var bias: Bool = false
+    /// Which steps the readout's prediction and learning signal use (``ReadoutMode``).
+    public var readoutMode: ReadoutMode = .every
+    /// Steps of the window of ``ReadoutMode/last`` (the last steps of each sample).
+    public var readoutWindowSteps: Int = 1
+    /// Standardise the windowed readout's spike-rate features with their running mean and
+    /// standard deviation (``SpikingNetwork/windowScores(count:random:counts:)``).
+    public var readoutStandardize: Bool = true
+    /// Recurrent connections per hidden layer (one value for all, or one per hidden layer):
+    /// a recurrent layer adds `Σ_j w^rec_ij·o_j[t−1]` from its own crossbar tiles (DESIGN
+    /// §5.2b). The readout is never recurrent. Off: feedforward, as DESIGN §2.
+    public var recurrent: [Bool] = [false]
+    /// Initial recurrent weights are N(0, (gain/√size)²) in network units; one gain per hidden
+    /// layer or one for all. 0.5 *[assumption]* keeps the recurrent current below the input
+    /// drive at the start.
+    public var recurrentInitGains: [Float] = [0.5]
+    /// Fraction of adaptive-threshold (ALIF) neurons per hidden layer, in [0, 1] (one for all,
+    /// or one per hidden layer); the rest are LIF. 0: no ALIF neuron.
+    public var alifFraction: [Float] = [0]
+    /// β of the ALIF threshold `A_j[t] = θ + β·a_j[t]`, membrane units per unit of adaptation
+    /// (a_j jumps by 1 per spike). 0.05 *[assumption]*: with ρ ≈ 0.99 a neuron firing every
+    /// tenth step raises its threshold by about half of θ = 1.
+    public var adaptationStrength: Float = 0.05
+    /// `[min, max]` membrane time constants τ_m in time steps: each hidden neuron draws its
+    /// leak `λ_j = exp(−1/τ_m,j)` once, τ_m uniform in the range. Empty (default): every neuron
+    /// leaks with `leak`.
+    public var membraneTimeConstantSteps: [Float] = []
+    /// `[min, max]` adaptation time constants τ_a in time steps of the ALIF neurons,
+    /// `ρ_j = exp(−1/τ_a,j)`, drawn like τ_m. [20, 200] *[assumption]*: from a few steps to
+    /// about the length of the repository's temporal sets (24–427 steps).
+    public var adaptationTimeConstantSteps: [Float] = [20, 200]
 
     public init() {}
 
@@ -59,7 +90,13 @@ extension NetworkConfig: Configurable {
             .float("leak", \.leak), .float("threshold", \.threshold), .choice("reset", \.reset),
             .float("readoutLeak", \.readoutLeak), .int("membraneBits", \.membraneBits),
             .floats("maxWeights", \.maxWeights), .floats("initGains", \.initGains),
-            .bool("bias", \.bias),
+            .bool("bias", \.bias), .choice("readoutMode", \.readoutMode),
+            .int("readoutWindowSteps", \.readoutWindowSteps), .bool("readoutStandardize", \.readoutStandardize),
+            .bools("recurrent", \.recurrent),
+            .floats("recurrentInitGains", \.recurrentInitGains), .floats("alifFraction", \.alifFraction),
+            .float("adaptationStrength", \.adaptationStrength),
+            .floats("membraneTimeConstantSteps", \.membraneTimeConstantSteps),
+            .floats("adaptationTimeConstantSteps", \.adaptationTimeConstantSteps),
         ]
     }
     public func validate(at path: String) throws {
@@ -75,11 +112,13 @@ extension NetworkConfig: Configurable {
         try Validate.positive(threshold, k("threshold"))
         try Validate.openUnit(readoutLeak, k("readoutLeak"))
         try Validate.inRange(membraneBits, 0...32, k("membraneBits"))
+        try Validate.inRange(readoutWindowSteps, 1...100_000, k("readoutWindowSteps"))
         guard !maxWeights.isEmpty, maxWeights.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw ConfigError.outOfRange(key: k("maxWeights"), value: "\(maxWeights)", allowed: "positive numbers")
         }
         guard !initGains.isEmpty, initGains.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
             throw ConfigError.outOfRange(key: k("initGains"), value: "\(initGains)", allowed: "numbers ≥ 0")
         }
+        try validateRecurrence(at: path)
     }
 }

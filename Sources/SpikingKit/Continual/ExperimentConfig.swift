@@ -44,6 +44,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var passesPerTask: Int = 1
     /// Shuffle each task's training stream (seeded) every pass.
     public var shuffle: Bool = true
+    /// Strategies to run one after the other on the same task stream and compare (each a
+    /// `strategy:` value); empty: run the configuration's own `strategy` alone.
+    public var strategies: [String] = []
 
     public init() {}
 }
@@ -56,6 +59,7 @@ extension ExperimentConfig: Configurable {
             .choice("shift", \.shift), .float("gainStep", \.gainStep), .float("offsetStep", \.offsetStep),
             .float("noiseStep", \.noiseStep), .float("heldOutFraction", \.heldOutFraction),
             .int("passesPerTask", \.passesPerTask), .bool("shuffle", \.shuffle),
+            .strings("strategies", \.strategies),
         ]
     }
     public func validate(at path: String) throws {
@@ -65,6 +69,7 @@ extension ExperimentConfig: Configurable {
         try Validate.inRange(channels, 0...100_000, k("channels"))
         try Validate.inRange(heldOutFraction, 0.01...0.9, k("heldOutFraction"))
         try Validate.inRange(passesPerTask, 1...1000, k("passesPerTask"))
+        for name in strategies { try ContinualConfig.checkName(name, key: k("strategies")) }
         if split == .drift && tasks != 2 {
             throw ConfigError.inconsistent(key: k("tasks"), reason: "a drift stream has exactly 2 tasks (before and after the change point)")
         }

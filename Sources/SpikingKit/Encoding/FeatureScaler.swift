@@ -49,6 +49,9 @@ public final class FeatureScaler {
         case .runningMinMax:
             let lo = minimum.pointer[i], hi = maximum.pointer[i]
             v = hi > lo ? (x - lo) / (hi - lo) : 0
+        case .series:
+            // Scaled per sample by InputEncoder.scaleSeries; a single value has no series.
+            v = 0
         case .runningZScore:
             let n = count.pointer[i]
             let variance = n > 1 ? m2.pointer[i] / n : 0

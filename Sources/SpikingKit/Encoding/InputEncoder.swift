@@ -6,6 +6,7 @@ import KitSupport
 /// A static sample is repeated for `timesteps` steps; a temporal sample runs one step per
 /// frame. `direct` gives graded values (DAC levels), `rate` and `delta` give spikes
 /// (0/1). `delta` doubles the lines: line `2c` is ON, line `2c+1` is OFF of channel `c`.
+/// A ``DelayLineConfig`` (direct encoding only) fans each line out into its delayed taps.
 public final class InputEncoder {
     public let config: EncoderConfig
     /// Values per frame (features of a static sample, channels of a temporal one).
@@ -19,12 +20,18 @@ public final class InputEncoder {
     /// Delta encoder reference levels, one per channel.
     let reference: Buffer<Float>
     var scaledFrames = 0
+    /// The current sample continues the previous one (a stream in `carry` state): the delta
+    /// references carry over instead of restarting at the first frame.
+    var continuing = false
+    /// The delay line's dilations (empty when it is off).
+    let dilations: Buffer<Int32>
 
     public init(config: EncoderConfig, width: Int, maxFrames: Int = 4096) {
         self.config = config
         self.width = width
         self.maxFrames = maxFrames
-        lines = config.encoding == .delta ? 2 * width : width
+        lines = (config.encoding == .delta ? 2 * width : width) * config.delayLine.rowsPerLine
+        dilations = Buffer(config.delayLine.isEnabled ? config.delayLine.dilations.map { Int32($0) } : [])
         scaler = FeatureScaler(config: config, width: width)
         scaled = Buffer(repeating: 0, count: width * maxFrames)
         reference = Buffer(repeating: 0, count: width)
@@ -43,22 +50,29 @@ public final class InputEncoder {
     /// Statistics are kept per feature (static) or per channel over all frames (temporal).
     /// Precondition: `s.width == width` and `s.frameCount ≤ maxFrames` (checked by the
     /// caller with a clear error before this point).
-    public func begin(_ s: Sample, learn: Bool) {
+    /// `continuing`: the sample continues the previous one (delta references carry over).
+    public func begin(_ s: Sample, learn: Bool, continuing: Bool = false) {
         precondition(s.width == width && s.frameCount <= maxFrames)
         let n = s.frameCount * width
         s.values.withUnsafeBufferPointer { v in
             if learn {
                 for k in 0..<n { scaler.observe(k % width, v[k]) }
             }
-            for k in 0..<n { scaled.pointer[k] = scaler.scale(k % width, v[k]) }
+            if config.scaling == .series {
+                scaleSeries(v, frames: s.frameCount)
+            } else {
+                for k in 0..<n { scaled.pointer[k] = scaler.scale(k % width, v[k]) }
+            }
         }
         scaledFrames = s.frameCount
-        reference.fill(0)
+        self.continuing = continuing
+        if !continuing { reference.fill(0) }
     }
 
     /// Writes step `t`'s input into `out` (``lines`` values).
     public func encode(step t: Int, into out: UnsafeMutablePointer<Float>, rng: inout SeededGenerator) {
         let frame = scaled.pointer + (scaledFrames > 1 ? min(t, scaledFrames - 1) : 0) * width
+        if dilations.count > 0 { encodeDelayLine(step: t, into: out); return }
         switch config.encoding {
         case .direct:
             out.update(from: frame, count: width)
@@ -73,7 +87,7 @@ public final class InputEncoder {
             for c in 0..<width {
                 let x = frame[c]
                 var on: Float = 0, off: Float = 0
-                if t == 0 {
+                if t == 0 && !continuing {
                     ref[c] = x
                 } else if x - ref[c] >= d {
                     on = 1; ref[c] = x

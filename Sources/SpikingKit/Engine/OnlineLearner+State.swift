@@ -16,7 +16,10 @@ extension OnlineLearner {
         for layer in network.layers { layer.writeState(to: &w) }
         for p in pending { w.write(p) }
         encoder.scaler.writeState(to: &w)
+        if network.config.readoutMode != .every { network.readout.writeFeatureStatistics(to: &w) }
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
+        network.writeNeuronState(to: &w)
+        continual?.writeState(to: &w)
         return w.bytes
     }
 
@@ -31,14 +34,17 @@ extension OnlineLearner {
         for layer in network.layers { try layer.readState(from: &r, timeSeconds: time) }
         for p in pending { try r.read(into: p, "pending gradients") }
         try encoder.scaler.readState(from: &r)
+        if network.config.readoutMode != .every { try network.readout.readFeatureStatistics(from: &r) }
         random.readNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.rounding = SeededGenerator(stateWords: try r.readUInt64s())
         random.encoding = SeededGenerator(stateWords: try r.readUInt64s())
+        try network.readNeuronState(from: &r)
+        try continual?.readState(from: &r)
         guard r.isAtEnd else { throw StateError.shapeMismatch(what: "learner state", expected: r.offset, found: bytes.count) }
     }
 
     /// A 16-hex-digit digest of ``stateBytes()``: equal digests mean equal conductances,
-    /// counters and learner state.
+    /// counters and learner state (with the drawn neuron time constants, when there are any).
     public var stateDigest: String { StateDigest.hex(stateBytes()) }
 }

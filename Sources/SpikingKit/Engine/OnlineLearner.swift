@@ -69,6 +69,8 @@ public final class OnlineLearner {
     /// Samples accumulated since the last batched write (updateEverySamples > 1).
     var pendingSamples = 0
     let pending: [Buffer<Float>]
+    /// The continual strategy's state (nil for `naive`: the learner is then exactly today's).
+    public let continual: ContinualLearning?
 
     /// Builds the learner: draws the devices, the initial weights and the feedback matrices
     /// from `seed`. `inputWidth` is the number of values per frame.
@@ -84,6 +86,7 @@ public final class OnlineLearner {
         random = NetworkRandom(seed: seed)
         pending = config.learning.updateEverySamples > 1
             ? network.gradientBuffers.map { Buffer(repeating: 0, count: $0.count) } : []
+        continual = config.continual.isNaive ? nil : ContinualLearning(config: config.continual, network: network, seed: seed)
     }
 
     public var classes: Int { network.classes }
@@ -101,8 +104,10 @@ public final class OnlineLearner {
     }
 
     /// Predicts `sample`, scores it against its label if it has one, and — when `learn` is
-    /// true and it is labelled — writes the update through the devices.
-    public func process(_ sample: Sample, learn: Bool) throws -> SampleOutcome {
+    /// true and it is labelled — writes the update through the devices. `continuing`: the
+    /// sample continues the previous one (a reading stream in `carry` state, see
+    /// ``SpikingNetwork/run(_:encoder:target:random:counts:continuing:)``).
+    public func process(_ sample: Sample, learn: Bool, continuing: Bool = false) throws -> SampleOutcome {
         try validate(sample)
         let time = timeSeconds
         let drift = hardware.preset.drift
@@ -111,8 +116,10 @@ public final class OnlineLearner {
         }
         var counts = OperationCounts()
         let target = learn ? sample.label : nil
-        encoder.begin(sample, learn: learn)
-        let p = network.run(sample, encoder: encoder, target: target, random: &random, counts: &counts)
+        continual?.before(sample, learn: target != nil, network: network, counts: &counts)
+        encoder.begin(sample, learn: learn, continuing: continuing)
+        let p = network.run(sample, encoder: encoder, target: target, random: &random, counts: &counts,
+                            continuing: continuing)
         samplesSeen += 1
         var learned = false
         if let target {
@@ -124,6 +131,7 @@ public final class OnlineLearner {
                 learned = true
                 samplesLearned += 1
                 write(counts: &counts, time: time)
+                continual?.after(sample, learner: self, counts: &counts, time: time)
             }
         }
         totals += counts

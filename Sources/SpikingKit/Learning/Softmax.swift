@@ -22,3 +22,14 @@ public func argmax(_ v: UnsafePointer<Float>, count n: Int) -> Int {
     for k in 1..<max(n, 1) where v[k] > v[best] { best = k }
     return best
 }
+
+/// Restricts a softmax to the classes with `mask[k] = 1`: `p_k ← m_k·p_k / Σ_j m_j·p_j`, which
+/// equals the softmax over the unmasked classes alone (the "labels trick", Zeno et al. 2018).
+@inline(__always)
+public func renormalize(_ p: UnsafeMutablePointer<Float>, mask: UnsafePointer<Float>, count n: Int) {
+    var sum: Float = 0
+    for k in 0..<n { p[k] *= mask[k]; sum += p[k] }
+    guard sum > 0 else { return }
+    let inv = 1 / sum
+    for k in 0..<n { p[k] *= inv }
+}

@@ -15,12 +15,15 @@ extension SpikingNetwork {
     /// For a static input x, `z̄_j[t] = c_t·x_j` with `c_t = α·c_{t−1} + 1`, so the hidden
     /// gradient factorizes into `x_j·Σ_t L_i[t]·h_i[t]` with a per-neuron h (exact, and
     /// far cheaper); ``finishStaticGradient(counts:)`` forms the outer product.
+    /// Recurrent crossbars and layers with per-neuron dynamics (ALIF, drawn leaks) learn
+    /// through ``SynapseTraces`` (DESIGN §5.2b) with the same learning signal.
     func accumulateGradients(step t: Int, target: Int, readoutInput: UnsafePointer<Float>,
                              staticInput: Bool, staticTrace: Float, counts: inout OperationCounts) {
         let classes = self.classes
         let kappa = config.readoutLeak
         let e = readout.error.pointer
         softmax(readout.y.pointer, count: classes, into: e)
+        if let mask = classMask { renormalize(e, mask: mask.pointer, count: classes) }
         e[target] -= 1
 
         // Readout: F = κF + o, G += F ⊗ e (class-major, contiguous over rows).
@@ -34,9 +37,9 @@ extension SpikingNetwork {
         counts.traceUpdates += Double(rows)
         counts.learningMacs += Double(rows * classes)
 
-        // Hidden layers: DFA signal, then eligibility.
+        // Hidden layers: DFA signal, then eligibility (none for a fixed layer, η = 0).
         let filter = learning.filterEligibility
-        for l in 0..<hidden.count {
+        for l in 0..<(learning.learningRate > 0 ? hidden.count : 0) {
             let h = hidden[l]
             let n = h.size
             let b = feedback[l].pointer, psi = h.pseudo.pointer, sig = h.signal.pointer
@@ -46,6 +49,13 @@ extension SpikingNetwork {
                 for i in 0..<n { sig[i] += ek * bk[i] }
             }
             counts.learningMacs += Double(n * classes)
+            addRateSignal(layer: l, step: t, signal: sig, counts: &counts)
+            if recurrent[l] != nil || usesGeneralTraces(l) {
+                let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
+                let layerInput = l == 0 ? UnsafePointer(input.pointer) : UnsafePointer(hidden[l - 1].output.pointer)
+                accumulateGeneralTraces(layer: l, input: layerInput, signal: sig, decay: alpha, counts: &counts)
+                if usesGeneralTraces(l) { continue }
+            }
             if l == 0 && staticInput {
                 let hs = staticEligibility[l].pointer, acc = h.signalSum.pointer
                 for i in 0..<n {
@@ -104,8 +114,7 @@ extension SpikingNetwork {
 
     /// Discards the gradients accumulated for the current sample.
     public func discardGradients() {
-        for h in hidden { h.gradient.fill(0) }
-        readout.gradient.fill(0)
+        for g in gradientBuffers { g.fill(0) }
         readout.gradientByClass.fill(0)
     }
 }

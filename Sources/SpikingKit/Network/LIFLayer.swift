@@ -35,6 +35,9 @@ public final class LIFLayer {
     public let signalSum: Buffer<Float>
     /// Accumulated weight gradient, `rows × size`, row-major (the crossbar's layout).
     public let gradient: Buffer<Float>
+    /// Per-neuron dynamics (ALIF neurons, drawn leaks; DESIGN §5.2b), or nil for the
+    /// homogeneous LIF above. Set once when the network is built.
+    public internal(set) var dynamics: NeuronDynamics?
     let hasBias: Bool
 
     public init(size: Int, inputRows: Int, bias: Bool) {
@@ -52,46 +55,72 @@ public final class LIFLayer {
         gradient = Buffer(repeating: 0, count: inputRows * size)
     }
 
-    /// Clears the per-sample state (potentials, spikes, traces).
-    public func resetSample() {
-        potential.fill(0)
-        output.fill(0)
-        if hasBias { output[size] = 1 }
+    /// Clears the per-sample state (potentials, spikes, traces). `keepPotentials`: a stream
+    /// in `carry` state clears only the learning traces, the neurons run on.
+    public func resetSample(keepPotentials: Bool = false) {
+        if !keepPotentials {
+            potential.fill(0)
+            output.fill(0)
+            spikeCount = 0
+            if hasBias { output[size] = 1; spikeList[0] = Int32(truncatingIfNeeded: size); spikeCount = 1 }
+        }
         inputTrace.fill(0)
         signalSum.fill(0)
     }
 
     /// One LIF step on ``current``; returns the number of spikes. The pseudo-derivative is
-    /// computed only when `learning` (it feeds nothing else).
+    /// computed only when `learning` (it feeds nothing else). A layer with ``dynamics``
+    /// steps through ``stepAdaptive(_:threshold:reset:membraneBits:pseudoGain:learning:)``.
     @inline(__always)
     public func step(leak: Float, threshold: Float, reset: ResetMechanism, membraneBits: Int,
                      pseudoGain: Float, learning: Bool) -> Int {
-        let u = potential.pointer, o = output.pointer, i = current.pointer, psi = pseudo.pointer
-        let range = 2 * threshold
-        let lsb = membraneBits > 0 ? 2 * range / Float(1 << membraneBits) : 0
+        if let dynamics {
+            return stepAdaptive(dynamics, threshold: threshold, reset: reset, membraneBits: membraneBits,
+                                pseudoGain: pseudoGain, learning: learning)
+        }
+        let u = potential.pointer, o = output.pointer, i = current.pointer
         switch reset {
         case .soft: for k in 0..<size { u[k] = leak * u[k] + i[k] - threshold * o[k] }
         case .hard: for k in 0..<size { u[k] = leak * u[k] * (1 - o[k]) + i[k] }
         }
-        if membraneBits > 0 {
-            for k in 0..<size { u[k] = roundToNearest(min(max(u[k], -range), range - lsb) / lsb) * lsb }
+        quantizePotentials(threshold: threshold, membraneBits: membraneBits)
+        return withUnsafePointer(to: threshold) {
+            fire(thresholds: $0, stride: 0, theta: threshold, pseudoGain: pseudoGain, learning: learning)
         }
+    }
+
+    /// Spikes `o_k = 1 if U_k > A_k` with `A_k = thresholds[k·stride]` (stride 0: one θ for
+    /// all), the spike list, and — when `learning` — `ψ_k = γ_pd·max(0, 1 − |U_k − A_k|/θ)`.
+    /// Returns the number of spikes.
+    @inline(__always)
+    func fire(thresholds a: UnsafePointer<Float>, stride: Int, theta: Float, pseudoGain: Float, learning: Bool) -> Int {
+        let u = potential.pointer, o = output.pointer, psi = pseudo.pointer
         var spikes = 0
         let list = spikeList.pointer
         for k in 0..<size {
-            // Branch-free: the sign bit of θ − U is 1 exactly when U > θ (spike patterns
+            // Branch-free: the sign bit of A − U is 1 exactly when U > A (spike patterns
             // defeat branch prediction; a branch here cost a third of the step).
-            let fired = Int((threshold - u[k]).bitPattern >> 31)
+            let fired = Int((a[k &* stride] - u[k]).bitPattern >> 31)
             o[k] = Float(fired)
             list[spikes] = Int32(truncatingIfNeeded: k)
             spikes &+= fired
         }
         if hasBias { list[spikes] = Int32(truncatingIfNeeded: size); spikeCount = spikes + 1 } else { spikeCount = spikes }
         if learning {
-            let invTheta = 1 / threshold
-            for k in 0..<size { psi[k] = pseudoGain * max(0, 1 - abs(u[k] - threshold) * invTheta) }
+            let invTheta = 1 / theta
+            for k in 0..<size { psi[k] = pseudoGain * max(0, 1 - abs(u[k] - a[k &* stride]) * invTheta) }
         }
         return spikes
+    }
+
+    /// U_mem at `membraneBits`: clipped to ±2θ and rounded to `2^bits` levels (0: float).
+    @inline(__always)
+    func quantizePotentials(threshold: Float, membraneBits: Int) {
+        guard membraneBits > 0 else { return }
+        let u = potential.pointer
+        let range = 2 * threshold
+        let lsb = 2 * range / Float(1 << membraneBits)
+        for k in 0..<size { u[k] = roundToNearest(min(max(u[k], -range), range - lsb) / lsb) * lsb }
     }
 }
 
@@ -107,6 +136,14 @@ public final class Readout {
     public let error: Buffer<Float>
     /// Filtered presynaptic activity F_κ(o)[t] of the readout's input rows.
     public let inputTrace: Buffer<Float>
+    /// Windowed ``ReadoutMode``s: spike counts of the input lines over the window, the
+    /// features x read by the crossbar, and the running statistics that standardise them.
+    public let inputTraceSum: Buffer<Float>
+    public let features: Buffer<Float>
+    public let featureMean: Buffer<Float>
+    public let featureM2: Buffer<Float>
+    public let invSigma: Buffer<Float>
+    public internal(set) var featureSamples = 0
     public let gradient: Buffer<Float>
     /// The same gradient while a sample runs, class-major (`k·inputRows + r`), so each step's
     /// rank-1 update runs over long contiguous rows; folded into ``gradient`` at the end.
@@ -120,6 +157,11 @@ public final class Readout {
         current = Buffer(repeating: 0, count: classes)
         error = Buffer(repeating: 0, count: classes)
         inputTrace = Buffer(repeating: 0, count: inputRows)
+        inputTraceSum = Buffer(repeating: 0, count: inputRows)
+        features = Buffer(repeating: 0, count: inputRows)
+        featureMean = Buffer(repeating: 0, count: inputRows)
+        featureM2 = Buffer(repeating: 0, count: inputRows)
+        invSigma = Buffer(repeating: 1, count: inputRows)
         gradient = Buffer(repeating: 0, count: inputRows * classes)
         gradientByClass = Buffer(repeating: 0, count: inputRows * classes)
     }
@@ -133,7 +175,8 @@ public final class Readout {
         }
     }
 
-    public func resetSample() {
-        y.fill(0); ySum.fill(0); inputTrace.fill(0)
+    public func resetSample(keepPotentials: Bool = false) {
+        if !keepPotentials { y.fill(0) }
+        ySum.fill(0); inputTrace.fill(0); inputTraceSum.fill(0)
     }
 }

@@ -18,13 +18,25 @@ extension SpikingNetwork {
     /// the layers' gradient buffers; nothing is written to the devices here (see
     /// ``commit(counts:timeSeconds:random:)``), so the prediction never depends on the label.
     ///
+    /// `continuing` (a reading stream in `carry` state): the membranes, spikes and readout
+    /// go on from where the previous call left them; only the learning traces and the
+    /// readout's time-mean start afresh.
+    ///
     /// Allocation-free: every buffer is owned by the network and reused.
     public func run(_ sample: Sample, encoder: InputEncoder, target: Int?,
-                    random: inout NetworkRandom, counts: inout OperationCounts) -> Prediction {
+                    random: inout NetworkRandom, counts: inout OperationCounts, continuing: Bool = false) -> Prediction {
         let staticInput = encoder.isStatic(sample)
-        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: staticInput)
+        // A static input's hidden eligibility factorizes (§5.1) unless the first layer's
+        // neurons have their own dynamics; its first read is reused either way.
+        let factorized = staticInput && !(hidden.first.map { $0.dynamics != nil } ?? false)
+        resetSample(clearEligibility: target != nil && learning.filterEligibility, staticInput: factorized,
+                    learning: target != nil, continuing: continuing)
         let steps = encoder.steps(for: sample, timesteps: config.timesteps)
         let learn = target != nil
+        // A hidden layer with η = 0 is a fixed random layer: it needs no traces.
+        let learnHidden = learn && learning.learningRate > 0
+        let windowed = config.readoutMode != .every
+        let windowStart = windowed ? windowStart(steps: steps) : 0
         let alpha = learning.traceDecay > 0 ? learning.traceDecay : config.leak
         let kappa = config.readoutLeak
         let classes = self.classes
@@ -37,25 +49,27 @@ extension SpikingNetwork {
 
         for t in 0..<steps {
             if !(staticInput && t > 0) { encoder.encode(step: t, into: inPtr, rng: &random.encoding) }
+            counts.delayLineAccesses += encoder.delayLineAccessesPerStep
             var layerInput = UnsafePointer(inPtr)
             var graded = encoder.isGraded
             var list: UnsafePointer<Int32>? = nil
             var listCount = 0
             for l in 0..<hidden.count {
-                let xb = layers[l], h = hidden[l]
+                let xb = layers[inputCrossbar[l]], h = hidden[l]
                 let charge = accumulate(xb, layer: l, step: t, staticInput: staticInput, input: layerInput,
                                         graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
                 let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
                 counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
+                recurrent[l]?.read(into: h, learning: learn, rng: &random.readNoise, counts: &counts)
                 spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
                                  membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
-                                 learning: learn)
+                                 learning: learnHidden)
                 counts.neuronUpdates += Double(h.size)
-                if learn {
+                if learnHidden {
                     counts.traceUpdates += Double(h.size)   // pseudo-derivatives ψ, computed in the step
-                    if l == 0 && staticInput {
+                    if l == 0 && factorized {
                         staticTrace = alpha * staticTrace + 1
-                    } else {
+                    } else if !usesGeneralTraces(l) {   // SynapseTraces advance their own (accumulateGradients)
                         let z = h.inputTrace.pointer
                         for r in 0..<xb.rows { z[r] = alpha * z[r] + layerInput[r] }
                         counts.traceUpdates += Double(xb.rows)
@@ -65,6 +79,11 @@ extension SpikingNetwork {
                 graded = false
                 list = UnsafePointer(h.spikeList.pointer)
                 listCount = h.spikeCount
+            }
+            if windowed {   // the readout reads once, after the window (windowScores)
+                accumulateWindow(inWindow: t >= windowStart, learn: learn, readoutInput: layerInput,
+                                 staticInput: factorized, staticTrace: staticTrace, counts: &counts)
+                continue
             }
             let charge = accumulate(outLayer, layer: hidden.count, step: t, staticInput: staticInput, input: layerInput,
                                     graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
@@ -77,15 +96,20 @@ extension SpikingNetwork {
             counts.neuronUpdates += Double(classes)
             if let target {
                 accumulateGradients(step: t, target: target, readoutInput: layerInput,
-                                    staticInput: staticInput, staticTrace: staticTrace, counts: &counts)
+                                    staticInput: factorized, staticTrace: staticTrace, counts: &counts)
             }
         }
         counts.timesteps += Double(steps)
-        if learn && staticInput && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
+        if windowed { windowScores(count: steps - windowStart, random: &random, counts: &counts) }
+        if let target, windowed {
+            finishWindowGradients(target: target, count: steps - windowStart, staticInput: factorized, counts: &counts)
+        }
+        if learnHidden && factorized && !hidden.isEmpty { finishStaticGradient(counts: &counts) }
         if learn { readout.foldGradient() }
 
         let p = probabilities.pointer
-        for k in 0..<classes { p[k] = ySum[k] / Float(steps) }
+        if !windowed { for k in 0..<classes { p[k] = ySum[k] / Float(steps) } }
+        if let gain = logitGain { for k in 0..<classes { p[k] *= gain[k] } }
         softmax(p, count: classes, into: p)
         let best = argmax(p, count: classes)
         return Prediction(label: best, confidence: p[best], spikes: spikes, timesteps: steps)

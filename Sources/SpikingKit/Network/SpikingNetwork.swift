@@ -17,18 +17,26 @@ public struct NetworkRandom: Sendable {
     }
 }
 
-/// A feedforward spiking network whose weights live on crossbar layers: hidden LIF layers
-/// and a leaky-integrator readout (DESIGN §2), learning with e-prop at the readout and
-/// direct feedback alignment in the hidden layers (DESIGN §5).
+/// A spiking network whose weights live on crossbar layers: hidden LIF layers (optionally
+/// recurrent, with ALIF neurons and drawn time constants, DESIGN §5.2b) and a
+/// leaky-integrator readout (DESIGN §2), learning with e-prop at the readout and e-prop with
+/// random (DFA) or symmetric feedback in the hidden layers (DESIGN §5).
 public final class SpikingNetwork {
     public let config: NetworkConfig
     public let learning: LearningConfig
-    /// Crossbar layers: one per hidden layer, then the readout's.
+    /// Crossbar layers: each hidden layer's input crossbar followed by its recurrent crossbar
+    /// (if it has one), then the readout's. ``crossbarNames`` names them.
     public let layers: [CrossbarLayer]
+    /// Index in ``layers`` of each hidden layer's input crossbar.
+    public let inputCrossbar: [Int]
+    /// Each hidden layer's recurrent connections, or nil.
+    public let recurrent: [RecurrentSynapses?]
+    /// General e-prop state of the input crossbars of hidden layers with per-neuron dynamics.
+    let inputTraces: [SynapseTraces?]
     public let hidden: [LIFLayer]
     public let readout: Readout
-    /// The gradient buffers of all layers, in layer order (for accumulating over samples):
-    /// the hidden layers' then the readout's. Stored, so a learned sample allocates no array.
+    /// The gradient buffers of all crossbar layers, in ``layers`` order (for accumulating over
+    /// samples). Stored, so a learned sample allocates no array.
     public let gradientBuffers: [Buffer<Float>]
     /// Fixed random feedback matrices B_l (`size_l × classes`), stored class-major
     /// (`k·size_l + i`). Digital and never written, so they cause no wear.
@@ -37,11 +45,20 @@ public final class SpikingNetwork {
     let eligibility: [Buffer<Float>]
     /// Static-input layers: per-neuron filtered eligibility factor h_i.
     let staticEligibility: [Buffer<Float>]
+    /// Spikes of each hidden neuron so far in the sample (rate regularization only).
+    let firingCounts: [Buffer<Float>]
     /// Network input: encoder lines followed by the bias line.
     public let input: Buffer<Float>
     let probabilities: Buffer<Float>
     /// Samples whose gradients are waiting in the gradient buffers.
     var pendingSamples = 0
+    /// Continual strategies' hooks (nil: off, and the network runs exactly as without them).
+    /// `classMask`: 1 for classes the readout error may train, 0 for the others (masked softmax);
+    /// `logitGain`: per-class factor on the time-mean readout before the prediction;
+    /// `writeGate`: scales each desired change before the write path.
+    public var classMask: Buffer<Float>?
+    public var logitGain: Buffer<Float>?
+    public var writeGate: WriteGate?
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
@@ -74,13 +91,20 @@ public final class SpikingNetwork {
                 staticElig.append(Buffer(repeating: 0, count: cols))
             }
         }
-        layers = built
+        let extra = Self.buildRecurrence(config: config, learning: learning, preset: preset, crossbar: crossbar,
+                                         writePath: writePath, seed: seed, feedforward: built, hidden: lif,
+                                         eligibility: elig, deviceRNG: &deviceRNG)
+        layers = extra.crossbars
+        inputCrossbar = extra.inputCrossbar
+        recurrent = extra.recurrent
+        inputTraces = extra.inputTraces
         hidden = lif
         feedback = fb
         eligibility = elig
         staticEligibility = staticElig
+        firingCounts = lif.map { Buffer(repeating: 0, count: learning.rateRegularization > 0 ? $0.size : 0) }
         readout = Readout(classes: config.classes, inputRows: sizes[sizes.count - 2] + bias)
-        gradientBuffers = lif.map(\.gradient) + [readout.gradient]
+        gradientBuffers = Self.gradients(hidden: lif, recurrent: extra.recurrent, readout: readout)
         input = Buffer(repeating: 0, count: sizes[0] + bias)
         probabilities = Buffer(repeating: 0, count: config.classes)
     }
@@ -96,13 +120,15 @@ public final class SpikingNetwork {
 
     /// Clears per-sample state (the per-synapse eligibilities only of layers that will use
     /// them: not the first layer under a static input, whose eligibility factorizes).
-    func resetSample(clearEligibility: Bool, staticInput: Bool) {
-        for h in hidden { h.resetSample() }
+    /// `continuing` (a stream in `carry` state) keeps the potentials, spikes and readout.
+    func resetSample(clearEligibility: Bool, staticInput: Bool, learning learn: Bool, continuing: Bool = false) {
+        for h in hidden { h.resetSample(keepPotentials: continuing) }
         if clearEligibility {
             for (l, e) in eligibility.enumerated() where !(l == 0 && staticInput) { e.fill(0) }
         }
         for s in staticEligibility { s.fill(0) }
-        readout.resetSample()
+        readout.resetSample(keepPotentials: continuing)
+        resetRecurrence(learning: learn)
         if config.bias { input[inputLines] = 1 }
     }
 }

@@ -64,6 +64,8 @@ public struct EnergyWindowRecord: Codable, Equatable, Sendable, FetchableRecord,
     public var neuronUpdates: Double = 0
     /// Time steps run.
     public var timesteps: Double = 0
+    /// Words written to or read from the encoder's delay line.
+    public var delayLineAccesses: Double = 0
 
     // Learning logic (digital), operations.
     public var traceUpdates: Double = 0

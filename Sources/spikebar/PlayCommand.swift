@@ -1,0 +1,96 @@
+import ArgumentParser
+import Runtime
+import Datasets
+import Foundation
+
+struct PlayCommand: ErrorReportingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Play whole temporal samples as one continuous reading stream (NDJSON on stdout).",
+        discussion: """
+        Series after series, one {"r":[…]} line per frame, a {"cmd":"label","label":L} event wherever \
+        the label changes; pipe it into 'spikebar serve --stdin --set stream.mode=readings' or save it \
+        for 'spikebar run'. With --eval, a flush, {"cmd":"eval","on":true}, the evaluation stream and \
+        {"cmd":"eval","on":false} follow, so the daemon answers the evaluation accuracy last.
+        """)
+
+    @Option(help: "Series: a bundled dataset (basicmotions-train, basicmotions-test) or a CSV/NDJSON file.")
+    var input: String = "basicmotions-train"
+
+    @Option(help: "Reshape each flat channel-major row into this many channels (default: the dataset's).")
+    var channels: Int?
+
+    @Option(help: "Passes over the series (default 1).")
+    var passes = 1
+
+    @Option(help: "Shuffle the series of each pass with this seed (the order 'run --shuffle' uses).")
+    var shuffle: UInt64?
+
+    @Option(help: "After the passes, play this input with learning off (eval mode).")
+    var eval: String?
+
+    @Option(help: "Readings per second of real time (0 = as fast as the reader takes them).")
+    var rate: Double = 0
+
+    @Flag(help: "No label events: an unlabelled stream.")
+    var noLabels = false
+
+    func validate() throws {
+        if passes < 1 { throw ValidationError("--passes must be at least 1") }
+        if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate must be ≥ 0") }
+    }
+
+    func execute() throws {
+        let source = InputSource(argument: input)
+        let series = try source.loadAll(channels: channels ?? source.impliedChannels)
+        var player = StreamPlayer()
+        player.passes = passes
+        player.shuffleSeed = shuffle
+        player.labels = !noLabels
+        let out = PacedWriter(rate: rate)
+        player.play(series) { out.write($0) }
+        if let eval {
+            let e = InputSource(argument: eval)
+            out.write(#"{"cmd":"flush"}"#)
+            out.write(#"{"cmd":"eval","on":true}"#)
+            var once = StreamPlayer()
+            once.labels = !noLabels
+            once.play(try e.loadAll(channels: channels ?? e.impliedChannels ?? source.impliedChannels)) { out.write($0) }
+            out.write(#"{"cmd":"eval","on":false}"#)
+        }
+        out.flush()
+    }
+}
+
+/// Buffered stdout; with a rate, reading lines are released at that pace (commands are not
+/// readings and go out at once).
+final class PacedWriter {
+    let rate: Double
+    var buffer: [UInt8] = []
+    var sent = 0
+    let start = Date()
+
+    init(rate: Double) {
+        self.rate = rate
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(10)
+        guard line.hasPrefix("{\"r\"") else { return }
+        sent += 1
+        if rate > 0 {
+            flush()
+            let due = Double(sent) / rate - Date().timeIntervalSince(start)
+            if due > 0 { Thread.sleep(forTimeInterval: due) }
+        } else if buffer.count >= 1 << 16 {
+            flush()
+        }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
