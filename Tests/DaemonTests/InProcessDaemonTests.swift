@@ -13,7 +13,7 @@ import Testing
 /// The daemon inside the test process: the real services (engine, Unix-socket listener,
 /// ingest) on loopback channels, clients on NIO's async channels. No process, no sleeping:
 /// every wait is on an answer, a closed connection or the services' own return.
-@Suite("the daemon in process", .disabled("crashes the test process (SIGSEGV, corrupted pointers) when run with --parallel alongside the other suites; cause not found yet"))
+@Suite("the daemon in process")
 struct InProcessDaemonTests {
     static let layers = "network.layers=64,128,10"
 
