@@ -79,7 +79,7 @@ let package = Package(
         // CProcessSupport: a two-line C shim for prctl (variadic, so not callable from Swift).
         .target(name: "CProcessSupport"),
         .target(name: "Sweep", dependencies: [
-            "KitSupport", "Settings", "Store",
+            "KitSupport", "LineProtocol", "Settings", "Store",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
 
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
-        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit", "KitSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit", "CZlib"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineProtocol"]),

@@ -32,14 +32,15 @@ public struct StreamPlayer: Sendable {
         }
     }
 
-    /// `{"cmd":"label","label":L}` or `…null}`.
+    /// `{"cmd":"label","label":L}` or `…null}` (written by the one ``JSONWriter``).
     public static func labelEvent(_ label: Int?) -> String {
-        "{\"cmd\":\"label\",\"label\":\(label.map(String.init) ?? "null")}"
+        JSONValue.object([("cmd", .string("label")), ("label", label.map { .numberText(String($0)) } ?? .null)]).serialized
     }
 
-    /// `{"r":[v0,v1,…]}` with each value in its shortest exact form.
+    /// `{"r":[v0,v1,…]}` with each value in its shortest exact form (written by the one
+    /// ``JSONWriter``).
     public static func reading(_ values: ArraySlice<Float>) -> String {
-        "{\"r\":[" + values.map { Self.number($0) }.joined(separator: ",") + "]}"
+        JSONValue.object([("r", .array(values.map { .numberText(Self.number($0)) }))]).serialized
     }
 
     static func number(_ v: Float) -> String {
