@@ -55,7 +55,7 @@ public final class DaemonRecorder: EngineObserver {
     public func engineCheckpoint(_ engine: EngineCore) throws {
         guard started, let learner = engine.learner else { return }
         recorder.flush(learner: learner, end: nil)
-        try recorder.writer?.drain(attempts: 1, delaySeconds: 0)
+        try recorder.writer?.drain(attempts: 1)
     }
 
     public func statsFields(engine: EngineCore) -> [(String, JSONValue)] {

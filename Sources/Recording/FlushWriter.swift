@@ -77,10 +77,12 @@ final class FlushWriter: @unchecked Sendable {
     }
 
     /// Waits until every queued flush has been attempted, then retries a held (failed)
-    /// batch up to `attempts` times, `delaySeconds` apart. Throws the last error if a batch
-    /// is still unwritten.
-    func drain(attempts: Int = 3, delaySeconds: Double = 1) throws {
-        for attempt in 1...max(attempts, 1) {
+    /// batch: up to `attempts` attempts in a row, no pause between them (a lock held by
+    /// another writer is waited for inside SQLite, up to the store's busy timeout; a full
+    /// disk is retried by the next flush, or the next `drain`, e.g. the daemon's `checkpoint`
+    /// command). Throws the last error if a batch is still unwritten.
+    func drain(attempts: Int = 2) throws {
+        for _ in 1...max(attempts, 1) {
             cond.lock()
             while !queue.isEmpty || writing { cond.wait() }
             guard let batch = held else { cond.unlock(); return }
@@ -90,10 +92,8 @@ final class FlushWriter: @unchecked Sendable {
             write(batch)
             cond.lock()
             writing = false
-            let failed = held != nil
             cond.broadcast()
             cond.unlock()
-            if failed && attempt < attempts { Thread.sleep(forTimeInterval: delaySeconds) }
         }
         cond.lock()
         defer { cond.unlock() }
