@@ -54,8 +54,7 @@ public final class StdinSource: Sendable {
         let stdoutIsFile = !Self.isPollable(STDOUT_FILENO)
         let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
-        let queue = self.queue, decoder = self.decoder, config = self.config
-        let stream = streams?()
+        let queue = self.queue, decoder = self.decoder, config = self.config, streams = self.streams
         let bootstrap = NIOPipeBootstrap(group: group)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
@@ -63,7 +62,7 @@ public final class StdinSource: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: stream))
+                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: streams?()))
                 }
             }
         let ch = stdoutIsFile

@@ -8,7 +8,7 @@ import SpikingKit
 /// each line into what the engine must do. Readings are windowed here and reach the engine
 /// only as whole windows, one per hop; label events and errors become requests answered in
 /// order. Not thread-safe: one stream belongs to one reader.
-public final class ReadingStream: @unchecked Sendable {
+public final class ReadingStream {
     public let config: StreamConfig
     public let channels: Int
     public let classes: Int
