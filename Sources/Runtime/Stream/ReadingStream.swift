@@ -132,7 +132,7 @@ extension ReadingStream {
     }
 
     /// The engine request for one framed line (a window is cut into fresh storage, since it
-    /// crosses to the engine thread); nil when the line needs no answer.
+    /// crosses to the engine's run loop); nil when the line needs no answer.
     public func request(_ framed: FramedLine, lineNumber: Int, maxLineBytes: Int) -> EngineRequest? {
         var sample = Sample(features: [])
         switch step(framed, lineNumber: lineNumber, maxLineBytes: maxLineBytes, sample: &sample) {
