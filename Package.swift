@@ -12,7 +12,7 @@ let numerics = Target.Dependency.product(name: "RealModule", package: "swift-num
 
 let package = Package(
     name: "Spikebar",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and Atomic (the daemon's engine queue)
     products: [
         .executable(name: "spikebar", targets: ["spikebar"]),
         .library(name: "SpikingKit", targets: ["SpikingKit"]),
@@ -85,7 +85,7 @@ let package = Package(
         // CProcessSupport: a two-line C shim for prctl (variadic, so not callable from Swift).
         .target(name: "CProcessSupport"),
         .target(name: "Sweep", dependencies: [
-            "KitSupport", "Settings", "Store",
+            "KitSupport", "LineProtocol", "Settings", "Store",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
 
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
-        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit", "KitSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit", "CZlib"]),
         .testTarget(name: "NIRTests", dependencies: [
             "NIR", "SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", "Runtime", "Settings", "Datasets", "AppTestSupport",
@@ -127,6 +127,7 @@ let package = Package(
             "Daemon", "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "Store", "AppTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The command line, run as a process (`spikebar report`, `run`, `db`, exit codes).

@@ -14,7 +14,7 @@ import KitSupport
 /// conductance sum `Σ_c (g⁺ + g⁻)` (for cell read energy). Devices and gradients are
 /// indexed `r·cols + c`; the read matrices are row-major with rows padded to ``stride``
 /// (a multiple of 8, zero in the padding) so the read kernel works on whole SIMD vectors.
-public final class CrossbarLayer: @unchecked Sendable {
+public final class CrossbarLayer {
     public let rows: Int
     public let cols: Int
     /// Row length of the read matrices and partial sums: `cols` rounded up to a multiple of 8.

@@ -53,10 +53,10 @@ public final class Recorder: RunObserver {
     var lifetimeWindows: [LifetimeWindowRecord] = []
     var lifetimeRegimes: [[String]] = []
     var recentWear: RecentWear?
-    /// Attempts at the last flush of a run, and the pause between them, seconds: a locked
-    /// or full database gets this long to recover before the run reports what it lost.
+    /// Attempts at the last flush of a run, one after the other (no timed pause: each waits
+    /// for a locked database inside SQLite, up to the store's busy timeout) before the run
+    /// reports what it lost.
     public var finalFlushAttempts = 3
-    public var retryDelaySeconds = 1.0
     var samplesSinceFlush = 0
     var lastFlushNanos: UInt64 = 0
     var ended = false

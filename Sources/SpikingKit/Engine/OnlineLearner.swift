@@ -49,7 +49,7 @@ public enum SampleError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The predict → score → learn loop for one sample at a time (prequential, DESIGN §2.4):
 /// the network predicts with the weights it has, the prediction is scored, and only then
 /// is the update written through the devices.
-public final class OnlineLearner: @unchecked Sendable {
+public final class OnlineLearner {
     public let config: EngineConfig
     public let hardware: HardwareConfig
     public let seed: UInt64

@@ -21,7 +21,7 @@ public struct NetworkRandom: Sendable {
 /// recurrent, with ALIF neurons and drawn time constants, DESIGN §5.2b) and a
 /// leaky-integrator readout (DESIGN §2), learning with e-prop at the readout and e-prop with
 /// random (DFA) or symmetric feedback in the hidden layers (DESIGN §5).
-public final class SpikingNetwork: @unchecked Sendable {
+public final class SpikingNetwork {
     public let config: NetworkConfig
     public let learning: LearningConfig
     /// Crossbar layers: each hidden layer's input crossbar followed by its recurrent crossbar
