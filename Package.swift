@@ -12,7 +12,7 @@ let numerics = Target.Dependency.product(name: "RealModule", package: "swift-num
 
 let package = Package(
     name: "Spikebar",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and Atomic (the daemon's engine queue)
     products: [
         .executable(name: "spikebar", targets: ["spikebar"]),
         .library(name: "SpikingKit", targets: ["SpikingKit"]),
@@ -43,6 +43,12 @@ let package = Package(
         // only Datasets sees it.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Datasets", dependencies: ["LineProtocol", "SpikingKit", "CZlib"], resources: [.copy("Resources")]),
+        // The system libhdf5 (Debian libhdf5-dev, installed by scripts/setup; pkg-config `hdf5`
+        // points at the serial build); only NIR sees it.
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        // NIR graphs (HDF5 files): reading, mapping onto Spikebar's layers, writing. I/O, so
+        // not in the pure kits.
+        .target(name: "NIR", dependencies: ["KitSupport", "SpikingKit", "CHDF5"]),
         .target(name: "Settings", dependencies: [
             "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit",
             .product(name: "Yams", package: "Yams"),
@@ -79,14 +85,14 @@ let package = Package(
         // CProcessSupport: a two-line C shim for prctl (variadic, so not callable from Swift).
         .target(name: "CProcessSupport"),
         .target(name: "Sweep", dependencies: [
-            "KitSupport", "Settings", "Store",
+            "KitSupport", "LineProtocol", "Settings", "Store",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
 
         // ── Layer 6: the command line (thin) ───────────────────────────────────────────
         .executableTarget(name: "spikebar", dependencies: [
             "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit", "LineProtocol", "Datasets", "Settings",
-            "Runtime", "Store", "Reports", "Recording", "Daemon", "Sweep", "CProcessSupport",
+            "Runtime", "Store", "Reports", "Recording", "Daemon", "Sweep", "CProcessSupport", "NIR",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -96,14 +102,17 @@ let package = Package(
         .testTarget(name: "DeviceKitTests", dependencies: ["DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "CrossbarKitTests", dependencies: ["CrossbarKit", "DeviceKit", "KitSupport", numerics]),
         .testTarget(name: "SpikingKitTests", dependencies: ["SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", numerics]),
-        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit"]),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "SpikingKit", "KitSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "LineProtocol", "SpikingKit", "CZlib"]),
+        .testTarget(name: "NIRTests", dependencies: [
+            "NIR", "SpikingKit", "CrossbarKit", "DeviceKit", "KitSupport", "Runtime", "Settings", "Datasets", "AppTestSupport",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineProtocol"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Store", "Settings", "KitSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Test support: the XML well-formedness checker of the SVG tests.
         .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XMLTestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "SpikingKit", "XMLTestSupport"], resources: [.copy("Golden")]),
         // Test support of the application tests: the checkout, temp folders, the spikebar
         // process and a socket client (Foundation only: no NIO, no GRDB).
         .target(name: "AppTestSupport", dependencies: ["Datasets", "Settings"], path: "Tests/AppTestSupport"),
@@ -118,6 +127,7 @@ let package = Package(
             "Daemon", "Runtime", "Settings", "Datasets", "LineProtocol", "KitSupport", "DeviceKit", "Store", "AppTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The command line, run as a process (`spikebar report`, `run`, `db`, exit codes).

@@ -7,13 +7,14 @@ extension CrossbarLayer {
     /// configured ``PulseScheme``, sends them to the pair according to the preset's
     /// ``PairPolicy``, verifies if enabled, and refreshes the read matrices. `delta` is
     /// consumed: every entry is zeroed. Pulses, wear, conductances seen and row-by-row write
-    /// latency are added to `counts`.
+    /// latency are added to `counts`. `scheme` overrides the configured pulse scheme (the
+    /// programming of an imported model writes with ``PulseScheme/round``).
     public func applyUpdate(_ delta: UnsafeMutablePointer<Float>, timeSeconds: Float,
                             rng: inout SeededGenerator, roundingRNG: inout SeededGenerator,
-                            counts: inout OperationCounts) {
+                            counts: inout OperationCounts, scheme override: PulseScheme? = nil) {
         let p = preset.device
         let toSteps = 1 / (weightScale * p.nominalStep)
-        let scheme = writeConfig.scheme
+        let scheme = override ?? writeConfig.scheme
         let ideal = p.model == .ideal
         let n = rows * cols
         // Pass 1 (dense, branch-free): turn the desired change into steps, in place (the

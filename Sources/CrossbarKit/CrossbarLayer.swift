@@ -14,7 +14,7 @@ import KitSupport
 /// conductance sum `Σ_c (g⁺ + g⁻)` (for cell read energy). Devices and gradients are
 /// indexed `r·cols + c`; the read matrices are row-major with rows padded to ``stride``
 /// (a multiple of 8, zero in the padding) so the read kernel works on whole SIMD vectors.
-public final class CrossbarLayer: @unchecked Sendable {
+public final class CrossbarLayer {
     public let rows: Int
     public let cols: Int
     /// Row length of the read matrices and partial sums: `cols` rounded up to a multiple of 8.
@@ -32,6 +32,9 @@ public final class CrossbarLayer: @unchecked Sendable {
     public let noiseWeights: Buffer<Float>
     public let pairConductance: Buffer<Float>
     public let rowConductance: Buffer<Float>
+    /// Per row, the weights whose read value is not exactly zero (NeuroBench's effective
+    /// synaptic operations and connection sparsity, ``CrossbarLayer+Sparsity.swift``).
+    public let rowNonZero: Buffer<Int32>
     /// χ accumulators of the mixed-precision scheme, in nominal steps.
     public let accumulator: Buffer<Float>
 
@@ -78,6 +81,7 @@ public final class CrossbarLayer: @unchecked Sendable {
         noiseWeights = Buffer(repeating: 0, count: rows * stride)
         pairConductance = Buffer(repeating: 0, count: rows * cols)
         rowConductance = Buffer(repeating: 0, count: rows)
+        rowNonZero = Buffer(repeating: 0, count: rows)
         accumulator = Buffer(repeating: 0, count: writeConfig.scheme == .accumulate ? rows * cols : 0)
         rowTiles = ceilDiv(rows, config.tileRows)
         colTiles = ceilDiv(cols, config.tileCols)
@@ -116,11 +120,13 @@ public final class CrossbarLayer: @unchecked Sendable {
     public var maxWeight: Float { weightScale * maxPairWeight }
 
     /// Recomputes every derived matrix from the devices (after a restore or a drift step).
-    /// The pair and row conductance sums start again from zero: ``refreshSynapse(_:timeSeconds:)``
+    /// The pair and row conductance sums (and the non-zero counts) start again from zero: ``refreshSynapse(_:timeSeconds:)``
     /// updates a row by the change of its pair, so a stale pair sum would leave Σ(new − old).
     public func refreshAll(timeSeconds: Float) {
         rowConductance.fill(0)
         pairConductance.fill(0)
+        readWeights.fill(0)
+        rowNonZero.fill(0)
         for i in 0..<(rows * cols) { refreshSynapse(i, timeSeconds: timeSeconds) }
     }
 
@@ -131,6 +137,7 @@ public final class CrossbarLayer: @unchecked Sendable {
         let r = i / cols
         let padded = r * stride + (i - r * cols)
         let value = weightScale * (wp - wm)
+        rowNonZero.pointer[r] += Int32(truncatingIfNeeded: isNonZero(value) - isNonZero(readWeights.pointer[padded]))
         readWeights.pointer[padded] = value
         let gp = plus.normalizedConductance(i, w: wp)
         let gm = minus.normalizedConductance(i, w: wm)

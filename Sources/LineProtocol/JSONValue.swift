@@ -4,6 +4,10 @@ public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double, isInteger: Bool)
+    /// A number already in its JSON text form (``JSONValueEncoder`` writes Swift numbers this
+    /// way, so a `UInt64` keeps every digit and a `Float` its own shortest digits); the parser
+    /// never produces it. Equal to a ``number(_:isInteger:)`` of the same value.
+    case numberText(String)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -13,6 +17,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.number(x, _), .number(y, _)): return x == y
+        case let (.numberText(x), .numberText(y)): return x == y
+        case let (.numberText(t), .number(d, _)), let (.number(d, _), .numberText(t)): return Double(t) == d
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
         case let (.object(x), .object(y)):
@@ -198,42 +204,5 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(text) else { throw Failure(offset: start, reason: "invalid number") }
         return .number(d, isInteger: integer)
-    }
-}
-
-extension JSONValue {
-    /// Serializes back to compact JSON (used for responses).
-    public var serialized: String {
-        switch self {
-        case .null: return "null"
-        case let .bool(b): return b ? "true" : "false"
-        case let .number(d, isInteger):
-            if isInteger, abs(d) < 1e15 { return String(Int64(d)) }
-            return d.isFinite ? "\(d)" : "null"
-        case let .string(s): return JSONValue.quote(s)
-        case let .array(items): return "[" + items.map(\.serialized).joined(separator: ",") + "]"
-        case let .object(pairs): return "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
-        }
-    }
-
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,8 +1,12 @@
 extension ReadingLineDecoder {
+    /// The fast path's fixed bytes, made once (not per reading).
+    static let readingPrefix: [UInt8] = Array(#"{"r":["#.utf8)
+    static let labelKey: [UInt8] = Array(#","label":"#.utf8)
+
     /// The fast path: exactly `{"r":[n,…]}` or `{"r":[n,…],"label":N|null}` with no spaces.
     /// Returns nil for any other shape (the strict parser then decides).
     func scanReading(from start: Int, end: Int) throws(LineError) -> StreamLine? {
-        let prefix: [UInt8] = Array(#"{"r":["#.utf8)
+        let prefix = Self.readingPrefix
         guard end - start > prefix.count + 1 else { return nil }
         for k in 0..<prefix.count where scratch[start + k] != prefix[k] { return nil }
         values.removeAll(keepingCapacity: true)
@@ -19,7 +23,7 @@ extension ReadingLineDecoder {
         guard i < end, scratch[i] == UInt8(ascii: "]") else { return nil }
         i += 1
         var label = ReadingLabel.inherited
-        let labelKey: [UInt8] = Array(#","label":"#.utf8)
+        let labelKey = Self.labelKey
         if i + labelKey.count < end, scratch[i] == UInt8(ascii: ",") {
             for k in 0..<labelKey.count where scratch[i + k] != labelKey[k] { return nil }
             i += labelKey.count
@@ -31,8 +35,10 @@ extension ReadingLineDecoder {
                 if j < end, scratch[j] == UInt8(ascii: "-") { j += 1 }
                 let digits = j
                 while j < end, scratch[j] >= UInt8(ascii: "0"), scratch[j] <= UInt8(ascii: "9") { j += 1 }
-                guard j > digits, j - digits <= 9, let l = Int(String(decoding: scratch[i..<j], as: UTF8.self)) else { return nil }
-                label = .labelled(l)
+                guard j > digits, j - digits <= 9 else { return nil }
+                var l = 0
+                for k in digits..<j { l = l * 10 + Int(scratch[k] &- UInt8(ascii: "0")) }
+                label = .labelled(digits > i ? -l : l)
                 i = j
             }
         }

@@ -31,7 +31,7 @@ public enum StreamLine: Equatable, Sendable {
 /// allocates nothing once the buffers have grown to the line length. The common shape
 /// `{"r":[…]}` / `{"r":[…],"label":N}` is read by a byte scanner; any other JSON object
 /// goes through the strict ``JSONParser`` (same answers, slower). Throws only ``LineError``.
-public final class ReadingLineDecoder: @unchecked Sendable {
+public final class ReadingLineDecoder {
     /// The last reading's values.
     public internal(set) var values: [Float] = []
     /// The line's bytes with a NUL terminator, for `strtof`.

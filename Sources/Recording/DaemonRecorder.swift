@@ -11,7 +11,7 @@ import Store
 /// lines and task boundaries become events; `{"cmd":"checkpoint"}` flushes and waits for the
 /// commit; shutdown writes a final checkpoint and marks the run `interrupted` (stopped,
 /// resumable), which the next start continues (``ResumePlan/latestDaemonRun(in:loader:)``).
-public final class DaemonRecorder: EngineObserver, @unchecked Sendable {
+public final class DaemonRecorder: EngineObserver {
     public let recorder: Recorder
     let config: ResolvedConfig
     var started = false
@@ -55,7 +55,7 @@ public final class DaemonRecorder: EngineObserver, @unchecked Sendable {
     public func engineCheckpoint(_ engine: EngineCore) throws {
         guard started, let learner = engine.learner else { return }
         recorder.flush(learner: learner, end: nil)
-        try recorder.writer?.drain(attempts: 1, delaySeconds: 0)
+        try recorder.writer?.drain(attempts: 1)
     }
 
     public func statsFields(engine: EngineCore) -> [(String, JSONValue)] {
@@ -64,8 +64,8 @@ public final class DaemonRecorder: EngineObserver, @unchecked Sendable {
             + recorder.healthFields
     }
 
-    /// The final checkpoint at shutdown (on the engine thread's side, after it stopped).
-    public func stop(engine: EngineCore) {
+    /// The final checkpoint at shutdown (in the engine's domain, after its last answer).
+    public func engineStopped(_ engine: EngineCore) {
         guard started, let learner = engine.learner, let id = recorder.runId else { return }
         let stop = EventRecord(runId: id, sample: engine.sequence, kind: .stop, detailJSON: EventRecord.detail([
             "status": "interrupted", "reason": "daemon stopped", "samples": .int(engine.sequence)]))

@@ -32,6 +32,13 @@ struct PendingCheckpoint: Sendable {
 /// full…) the writer logs it once, keeps the batch, and retries it merged with the next
 /// flush (``FlushBatch/absorb(_:)``: windows and events are kept, only the newest
 /// checkpoint) — records are never dropped, and the learned state stays in memory.
+///
+/// `@unchecked Sendable` is safe here: the `let` properties are Sendable (`RecordStore`, an
+/// Int, a `@Sendable` closure); every `var` (`queue`, `held`, `writing`, `closed`, the error
+/// streak, `thread`) is read and written only while `cond` is locked (or in `init`, before
+/// the writer thread starts and before `self` escapes), so the learning side and the writer
+/// thread never race. (Left a thread on purpose: a blocking SQLite commit must not occupy
+/// a thread of Swift's cooperative pool, and `submit`'s blocking is the back-pressure.)
 final class FlushWriter: @unchecked Sendable {
     let store: RecordStore
     let capacity: Int
@@ -70,10 +77,12 @@ final class FlushWriter: @unchecked Sendable {
     }
 
     /// Waits until every queued flush has been attempted, then retries a held (failed)
-    /// batch up to `attempts` times, `delaySeconds` apart. Throws the last error if a batch
-    /// is still unwritten.
-    func drain(attempts: Int = 3, delaySeconds: Double = 1) throws {
-        for attempt in 1...max(attempts, 1) {
+    /// batch: up to `attempts` attempts in a row, no pause between them (a lock held by
+    /// another writer is waited for inside SQLite, up to the store's busy timeout; a full
+    /// disk is retried by the next flush, or the next `drain`, e.g. the daemon's `checkpoint`
+    /// command). Throws the last error if a batch is still unwritten.
+    func drain(attempts: Int = 2) throws {
+        for _ in 1...max(attempts, 1) {
             cond.lock()
             while !queue.isEmpty || writing { cond.wait() }
             guard let batch = held else { cond.unlock(); return }
@@ -83,10 +92,8 @@ final class FlushWriter: @unchecked Sendable {
             write(batch)
             cond.lock()
             writing = false
-            let failed = held != nil
             cond.broadcast()
             cond.unlock()
-            if failed && attempt < attempts { Thread.sleep(forTimeInterval: delaySeconds) }
         }
         cond.lock()
         defer { cond.unlock() }

@@ -9,7 +9,7 @@ import Store
 /// error (``Recorder/abandon(error:)``), or by a signal (``Recorder/interrupt(reason:)``).
 extension Recorder {
     /// The last flush: the state, a stop event and the run's end, then waits for the writer
-    /// (retrying a failed write a few times). A finished run also writes its last, partial
+    /// (retrying a failed write ``finalFlushAttempts`` times in a row, with no pause). A finished run also writes its last, partial
     /// window and per-synapse pulse maps; a crashed one keeps its open window in the
     /// checkpoint so that a resume completes it.
     func end(learner: OnlineLearner, status: RunStatus, summaryJSON: String?, event: EventRecord) throws {
@@ -21,7 +21,7 @@ extension Recorder {
         guard let writer else { return }
         defer { writer.close() }
         do {
-            try writer.drain(attempts: finalFlushAttempts, delaySeconds: retryDelaySeconds)
+            try writer.drain(attempts: finalFlushAttempts)
         } catch {
             throw StoreError.unavailable(
                 path: store.path,
@@ -69,7 +69,7 @@ extension Recorder {
         control.unlock()
         guard let writer, let id else { return }
         writer.close()
-        do { try writer.drain(attempts: 2, delaySeconds: 0.2) } catch {
+        do { try writer.drain(attempts: 2) } catch {
             log("spikebar: warning: pending records not written before stopping: \(error)")
         }
         let sample = lastCommittedSample()

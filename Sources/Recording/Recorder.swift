@@ -48,10 +48,15 @@ public final class Recorder: RunObserver {
     var events: [EventRecord] = []
     /// Task evaluations (the continual-learning R matrix) waiting for the next flush.
     var taskEvals: [TaskEvalRecord] = []
-    /// Attempts at the last flush of a run, and the pause between them, seconds: a locked
-    /// or full database gets this long to recover before the run reports what it lost.
+    /// Issue #18: the lifetime controller's rows waiting for the next flush, each tile's last
+    /// recorded regime, and the device counters at the last K window boundaries.
+    var lifetimeWindows: [LifetimeWindowRecord] = []
+    var lifetimeRegimes: [[String]] = []
+    var recentWear: RecentWear?
+    /// Attempts at the last flush of a run, one after the other (no timed pause: each waits
+    /// for a locked database inside SQLite, up to the store's busy timeout) before the run
+    /// reports what it lost.
     public var finalFlushAttempts = 3
-    public var retryDelaySeconds = 1.0
     var samplesSinceFlush = 0
     var lastFlushNanos: UInt64 = 0
     var ended = false
@@ -119,6 +124,7 @@ public final class Recorder: RunObserver {
         writer = FlushWriter(store: store, log: log)
         control.unlock()
         lastFlushNanos = Self.nanos
+        startRecentWear(learner.network, sample: progress.sequence)
     }
 
     public func sampleProcessed(_ o: SampleOutcome, learner: OnlineLearner, metric: PrequentialAccuracy, pass: Int) {
@@ -186,6 +192,7 @@ public final class Recorder: RunObserver {
             e.energyBreakdownJSON = sortedJSON(report.energy)
         }
         energyWindows.append(e)
+        lifetimeWindowClosed(windowIndex: w.index)
         progress.window = OpenWindow(index: w.index + 1)
     }
 
@@ -201,6 +208,8 @@ public final class Recorder: RunObserver {
         batch.energyWindows = energyWindows
         batch.events = events
         batch.taskEvals = taskEvals
+        batch.lifetimeWindows = lifetimeWindows
+        if end != nil { batch.recentWear = recentWearRecords(learner.network, runId: id) }
         batch.wearSnapshots = WearSnapshots.take(network: learner.network, runId: id, sample: progress.sequence,
                                                  bins: recording.histogramBins, pulseMap: end != nil)
         batch.end = end
@@ -214,6 +223,7 @@ public final class Recorder: RunObserver {
         energyWindows.removeAll(keepingCapacity: true)
         events.removeAll(keepingCapacity: true)
         taskEvals.removeAll(keepingCapacity: true)
+        lifetimeWindows.removeAll(keepingCapacity: true)
         samplesSinceFlush = 0
         lastFlushNanos = Self.nanos
     }

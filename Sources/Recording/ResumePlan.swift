@@ -93,7 +93,9 @@ public struct ResumePlan {
     /// ``HardwareConfig`` from defaults — no device preset file is read; the cost preset is
     /// loaded by the name the snapshot gives. Refuses a snapshot that does not render back to
     /// the same values, scalar text for scalar text (a key this build reads differently);
-    /// quoting and layout may differ (snapshots written before YAML went through Yams).
+    /// quoting and layout may differ (snapshots written before YAML went through Yams), and
+    /// keys the snapshot lacks (added to this build since, e.g. `device.piecewiseUp`) take
+    /// their defaults (``ConfigValue/restricted(to:)``).
     static func restoreConfig(_ yaml: String, loader: ConfigLoader, runId: Int64) throws -> ResolvedConfig {
         do {
             let doc = try YAMLDocument(text: yaml, source: "run \(runId) configYAML")
@@ -108,7 +110,7 @@ public struct ResumePlan {
             let resolved = ResolvedConfig(run: run, hardware: hardware, presetSource: "run \(runId) snapshot",
                                           cost: cost, costSource: costSource)
             let rendered = try YAMLDocument(text: YAMLRenderer.render(resolved.snapshot), source: "run \(runId) rendered")
-            guard rendered.value == doc.value else {
+            guard rendered.value.restricted(to: doc.value) == doc.value else {
                 throw ResumeError.configSnapshot(runId: runId, reason: "it does not render back to the same values with this build")
             }
             return resolved

@@ -1,6 +1,7 @@
 import CrossbarKit
 import DeviceKit
 import Foundation
+import LineProtocol
 import SpikingKit
 import Store
 
@@ -78,7 +79,8 @@ enum WearSnapshots {
             }
         }
         let edges = (0...bins).map { UInt64($0) * width }
-        let histogram = "{\"counts\":[\(counts.map(String.init).joined(separator: ","))],\"edgesPulses\":[\(edges.map(String.init).joined(separator: ","))]}"
+        let histogram = JSONValue.object([("counts", .array(counts.map { .numberText(String($0)) })),
+                                          ("edgesPulses", .array(edges.map { .numberText(String($0)) }))]).serialized
         return WearSnapshotRecord(
             runId: 0, sample: 0, layer: 0, tileRow: 0, tileCol: 0, rows: rows.count, cols: cols.count,
             devices: devices, meanPulses: devices > 0 ? Double(total) / Double(devices) : 0,

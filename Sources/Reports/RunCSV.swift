@@ -16,6 +16,7 @@
 /// | `wear-L<l>-T<r>-<c>-histogram.csv` | bin low, bin high, devices |
 /// | `wear-L<l>-T<r>-<c>-heatmap.csv` | row, then one column per crossbar column |
 /// | `lifetime.csv` | level, group, devices, failed now, seconds to each fraction failed (when per-device state was recorded) |
+/// | `lifetime-recent.csv` | the same from the wear of the last K windows (when the run recorded it; issue #18) |
 /// | `hardware.csv` | figure, value |
 /// | `r-matrix.csv` | trained through, one column per task |
 /// | `continual-metrics.csv` | metric, value |
@@ -60,6 +61,10 @@ public enum RunCSV {
         files.merge(wearFiles(data.wear)) { a, _ in a }
         if data.lifetime.devices > 0 {
             files["lifetime.csv"] = lifetimeFile(LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond))
+        }
+        if data.lifetime.hasRecentWear {
+            files["lifetime-recent.csv"] = lifetimeFile(LifetimeProjection(data.lifetime, samplesPerSecond: options.samplesPerSecond,
+                                                                           recent: true))
         }
 
         if let items = data.hardware.map(EnergySection.hardwareItems), !items.isEmpty {

@@ -69,6 +69,9 @@ public struct RecordingConfig: Equatable, Sendable {
     /// Checkpoints kept per run (older ones are deleted by the flush that adds a new one);
     /// 0 keeps every checkpoint.
     public var keepCheckpoints: Int = 2
+    /// K of the report's lifetime projection from recent wear: the end-of-run `recentWear`
+    /// rows hold each device's pulses of the last K windows (issue #18).
+    public var recentWindows: Int = 20
 
     public init() {}
 }
@@ -79,6 +82,7 @@ extension RecordingConfig: Configurable {
             .string("database", \.database), .int("flushEverySamples", \.flushEverySamples),
             .float("flushEverySeconds", \.flushEverySeconds), .int("windowSamples", \.windowSamples),
             .int("histogramBins", \.histogramBins), .int("keepCheckpoints", \.keepCheckpoints),
+            .int("recentWindows", \.recentWindows),
         ]
     }
     public func validate(at path: String) throws {
@@ -88,6 +92,7 @@ extension RecordingConfig: Configurable {
         try Validate.inRange(windowSamples, 1...100_000_000, k("windowSamples"))
         try Validate.inRange(histogramBins, 1...1024, k("histogramBins"))
         try Validate.inRange(keepCheckpoints, 0...1_000_000, k("keepCheckpoints"))
+        try Validate.inRange(recentWindows, 1...10_000, k("recentWindows"))
     }
 }
 

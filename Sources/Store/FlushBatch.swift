@@ -11,6 +11,9 @@ public struct FlushBatch: Sendable, Equatable {
     public var wearSnapshots: [WearSnapshotRecord] = []
     public var taskEvals: [TaskEvalRecord] = []
     public var events: [EventRecord] = []
+    /// The lifetime controller's per-window series, and the end-of-run recent wear (issue #18).
+    public var lifetimeWindows: [LifetimeWindowRecord] = []
+    public var recentWear: [RecentWearRecord] = []
     /// The state the records lead up to (nil: records only).
     public var checkpoint: CheckpointRecord?
     /// Samples processed when the flush was taken, samples. `run.samplesRecorded` follows
@@ -41,6 +44,8 @@ public struct FlushBatch: Sendable, Equatable {
         wearSnapshots += later.wearSnapshots
         taskEvals += later.taskEvals
         events += later.events
+        lifetimeWindows += later.lifetimeWindows
+        recentWear += later.recentWear
         if later.checkpoint != nil { checkpoint = later.checkpoint }
         samplesProcessed = later.samplesProcessed
         flushedAt = later.flushedAt
@@ -51,6 +56,7 @@ public struct FlushBatch: Sendable, Equatable {
     /// Rows this batch inserts (for logs).
     public var rowCount: Int {
         accuracyWindows.count + energyWindows.count + wearSnapshots.count + taskEvals.count + events.count
+            + lifetimeWindows.count + recentWear.count
             + (checkpoint == nil ? 0 : 1)
     }
 }

@@ -30,6 +30,8 @@ extension RecordStore {
             for var r in batch.wearSnapshots { try r.insert(db, onConflict: .replace) }
             for var r in batch.taskEvals { try r.insert(db) }
             for var r in batch.events { try r.insert(db) }
+            for var r in batch.lifetimeWindows { try r.insert(db, onConflict: .replace) }
+            for var r in batch.recentWear { try r.insert(db, onConflict: .replace) }
             if var c = batch.checkpoint {
                 try c.insert(db, onConflict: .replace)
                 if batch.keepCheckpoints > 0 {

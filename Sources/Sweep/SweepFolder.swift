@@ -1,4 +1,5 @@
 import Foundation
+import LineProtocol
 
 /// The files of a sweep's output folder:
 ///
@@ -57,7 +58,7 @@ public struct SweepFolder: Sendable {
     }
 
     public func write(_ outcome: Outcome, of index: Int) throws {
-        let data = try JSONEncoder().encode(outcome)
+        let data = Data(JSONWriter(sortedKeys: true).string(try JSONValueEncoder().encode(outcome)).utf8)
         let temporary = outcomeFile(index) + ".tmp"
         try data.write(to: URL(fileURLWithPath: temporary))
         _ = rename(temporary, outcomeFile(index))

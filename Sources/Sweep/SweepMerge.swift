@@ -1,4 +1,5 @@
 import Foundation
+import LineProtocol
 import Store
 
 /// Gathers a sweep's per-run databases into one (`DIR/sweep.sqlite`): the existing schema
@@ -54,12 +55,11 @@ public enum SweepMerge {
     }
 
     static func json(_ strings: [String]) -> String {
-        String(decoding: (try? JSONSerialization.data(withJSONObject: strings, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8), as: UTF8.self)
+        JSONValue.array(strings.map(JSONValue.string)).serialized
     }
 
-    /// `{"key": "value", …}` in axis order (written by hand: JSONSerialization sorts or
-    /// shuffles keys, and the order is the axis order).
+    /// `{"key": "value", …}` in axis order (the one ``JSONWriter`` keeps stored order).
     static func axesObject(_ axes: [SweepSpec.Assignment]) -> String {
-        "{" + axes.map { "\(json([$0.key]).dropFirst().dropLast()):\(json([$0.value]).dropFirst().dropLast())" }.joined(separator: ",") + "}"
+        JSONValue.object(axes.map { ($0.key, .string($0.value)) }).serialized
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Recording
 import Settings
 import Foundation
+import NIR
 import Store
 
 /// Options every command that builds a network shares.
@@ -21,11 +22,20 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "The Configs/ folder (default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
     var configs: String?
 
+    @Option(help: ArgumentHelp("A NIR graph (HDF5) to program onto the chip instead of random weights (network.model).", valueName: "file.nir"))
+    var model: String?
+
+    @Option(name: .customLong("nir-dt"), help: ArgumentHelp("Time step of the NIR graph's discretisation, seconds (default: the file's metadata dt; network.modelTimestepSeconds).", valueName: "seconds"))
+    var nirDt: Double?
+
     /// The configuration of `--config`, else `Configs/temporal.yaml` for temporal input,
     /// else the built-in defaults (`Configs/default.yaml`).
     func resolve(temporal: Bool = false) throws -> ResolvedConfig {
         let loader = try ConfigLoader.locate(explicit: configs)
-        return try loader.resolve(file: config, sets: sets, preset: preset, seed: seed, temporal: temporal)
+        let modelSets = (model.map { ["network.model=\($0)"] } ?? []) + (nirDt.map { ["network.modelTimestepSeconds=\($0)"] } ?? [])
+        var resolved = try loader.resolve(file: config, sets: sets + modelSets, preset: preset, seed: seed, temporal: temporal)
+        try resolved.run.engine.network.importModel(exactWindows: resolved.hardware.preset.device.model == .ideal)
+        return resolved
     }
 }
 

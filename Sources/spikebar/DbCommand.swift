@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Recording
+import Settings
 import Store
 
 /// `spikebar db`: read a Spikebar database — safe while a run writes it (WAL readers never
@@ -23,8 +25,19 @@ struct DbCommand: ParsableCommand {
     struct Export: ErrorReportingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print one table's rows of one run as CSV.",
-            discussion: "Tables: \(Schema.tables.joined(separator: ", ")). BLOB columns are printed as their size (<name>Bytes).")
+            discussion: "Tables: \(Export.tables.joined(separator: ", ")). BLOB columns are printed as their size (<name>Bytes). "
+                + "\(DeviceWearExport.table) is one row per device (G+ and G- of every synapse) at the run's newest checkpoint: "
+                + DeviceWearExport.header + ".")
+        /// The stored tables and the derived per-device table.
+        static var tables: [String] { Schema.tables + [DeviceWearExport.table] }
+
         @OptionGroup var location: DatabaseLocation
+
+        @Option(help: "Write the CSV to this file instead of stdout.")
+        var output: String?
+
+        @Option(help: "The Configs/ folder (deviceWear rebuilds the run's network; default: ./Configs, $SPIKEBAR_CONFIGS, or next to the binary).")
+        var configs: String?
 
         @Option(name: .customLong("run"), help: "Run id (see `spikebar db runs`).")
         var runId: Int64
@@ -36,8 +49,23 @@ struct DbCommand: ParsableCommand {
         var csv = false
 
         func execute() throws {
+            guard Self.tables.contains(table) else {
+                throw ValidationError("no table '\(table)' (tables: \(Self.tables.joined(separator: ", ")))")
+            }
             let store = try RecordStore.openForReading(path: location.db)
-            try store.exportCSV(runId: runId, table: table) { line in print(line) }
+            _ = try store.run(id: runId)
+            let out = try LineOutput(path: output)
+            do {
+                if table == DeviceWearExport.table {
+                    try DeviceWearExport.write(store: store, runId: runId, loader: ConfigLoader.locate(explicit: configs), line: out.write)
+                } else {
+                    try store.exportCSV(runId: runId, table: table, line: out.write)
+                }
+                try out.close()
+            } catch {
+                out.discard()
+                throw error
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
         abstract: "Characterize a device model: pulse-response curves and endurance.",
-        subcommands: [DeviceCurveCommand.self, DeviceEnduranceCommand.self])
+        subcommands: [DeviceCurveCommand.self, DeviceEnduranceCommand.self, DeviceFitCommand.self])
 }
 
 /// Selecting a device: a preset, or a bare model, plus `--set` overrides.
@@ -60,15 +60,16 @@ struct DeviceCurveCommand: ErrorReportingCommand {
     @Option(help: "Starting weight of every device (device units).") var w0: Float = 0
     @Option(help: "Devices in the population.") var devices: Int = 100
     @Option(help: "Seed of the device variation and noise.") var seed: UInt64 = 1
+    @Option(help: "Repeat the up/down sequence this many times.") var cycles: Int = 1
     @Option(help: "Also write an SVG plot here.") var svg: String?
 
     func validate() throws {
-        guard up >= 0, down >= 0, devices >= 1 else { throw ValidationError("--up, --down ≥ 0 and --devices ≥ 1") }
+        guard up >= 0, down >= 0, devices >= 1, cycles >= 1 else { throw ValidationError("--up, --down ≥ 0, --devices ≥ 1 and --cycles ≥ 1") }
     }
 
     func execute() throws {
         let preset = try device.resolve()
-        let points = PulseResponseCurve.measure(preset: preset, up: up, down: down, w0: w0, devices: devices, seed: seed)
+        let points = PulseResponseCurve.measure(preset: preset, up: up, down: down, w0: w0, devices: devices, seed: seed, cycles: cycles)
         print(PulseResponseCurve.csv(points), terminator: "")
         if let svg {
             try DevicePlots.curve(points, title: "\(preset.name): \(preset.device.model.rawValue) pulse response, \(devices) devices")

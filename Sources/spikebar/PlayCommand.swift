@@ -3,7 +3,7 @@ import Runtime
 import Datasets
 import Foundation
 
-struct PlayCommand: ErrorReportingCommand {
+struct PlayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Play whole temporal samples as one continuous reading stream (NDJSON on stdout).",
@@ -40,56 +40,65 @@ struct PlayCommand: ErrorReportingCommand {
         if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate must be ≥ 0") }
     }
 
-    func execute() throws {
+    /// Async so that `--rate` can wait on the clock between readings; errors are reported
+    /// like every other command's.
+    func run() async throws {
+        do { try await execute() } catch { fail(error) }
+    }
+
+    func execute() async throws {
         let source = InputSource(argument: input)
         let series = try source.loadAll(channels: channels ?? source.impliedChannels)
         var player = StreamPlayer()
         player.passes = passes
         player.shuffleSeed = shuffle
         player.labels = !noLabels
-        let out = PacedWriter(rate: rate)
-        player.play(series) { out.write($0) }
+        var out = PacedWriter(rate: rate)
+        for line in player.lines(series) { try await out.write(line) }
         if let eval {
             let e = InputSource(argument: eval)
-            out.write(#"{"cmd":"flush"}"#)
-            out.write(#"{"cmd":"eval","on":true}"#)
+            try await out.write(#"{"cmd":"flush"}"#)
+            try await out.write(#"{"cmd":"eval","on":true}"#)
             var once = StreamPlayer()
             once.labels = !noLabels
-            once.play(try e.loadAll(channels: channels ?? e.impliedChannels ?? source.impliedChannels)) { out.write($0) }
-            out.write(#"{"cmd":"eval","on":false}"#)
+            let evalSeries = try e.loadAll(channels: channels ?? e.impliedChannels ?? source.impliedChannels)
+            for line in once.lines(evalSeries) { try await out.write(line) }
+            try await out.write(#"{"cmd":"eval","on":false}"#)
         }
         out.flush()
     }
 }
 
-/// Buffered stdout; with a rate, reading lines are released at that pace (commands are not
-/// readings and go out at once).
-final class PacedWriter {
+/// Buffered stdout; with a rate, reading `k` (from 1) is released at the deadline
+/// `start + k / rate` on the monotonic clock: each wait is until a fixed instant, so the time
+/// spent writing never accumulates into drift. Commands are not readings and go out at once.
+struct PacedWriter {
     let rate: Double
     var buffer: [UInt8] = []
     var sent = 0
-    let start = Date()
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
 
     init(rate: Double) {
         self.rate = rate
+        start = clock.now
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ line: String) {
+    mutating func write(_ line: String) async throws {
         buffer.append(contentsOf: line.utf8)
         buffer.append(10)
         guard line.hasPrefix("{\"r\"") else { return }
         sent += 1
         if rate > 0 {
             flush()
-            let due = Double(sent) / rate - Date().timeIntervalSince(start)
-            if due > 0 { Thread.sleep(forTimeInterval: due) }
+            try await clock.sleep(until: start.advanced(by: .seconds(Double(sent) / rate)))
         } else if buffer.count >= 1 << 16 {
             flush()
         }
     }
 
-    func flush() {
+    mutating func flush() {
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }

@@ -7,7 +7,7 @@ import Foundation
 import Logging
 import Runtime
 
-struct ServeCommand: ErrorReportingCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the daemon: NDJSON/CSV samples in on stdin, a Unix socket and/or TCP; one response line per request line.",
@@ -52,10 +52,13 @@ struct ServeCommand: ErrorReportingCommand {
     @Flag(help: "Start a new run instead of resuming the database's unfinished daemon run.")
     var fresh = false
 
-    /// Synchronous on purpose: the other commands stay plain `main`-thread programs (which
-    /// profilers such as valgrind handle); the daemon runs its services on Swift's
-    /// concurrency pool while the main thread waits.
-    func execute() throws {
+    /// The daemon's services run in this task until a signal (or, stdin-only, the end of
+    /// input) has stopped them; errors are reported like every other command's.
+    func run() async throws {
+        do { try await execute() } catch { fail(error) }
+    }
+
+    func execute() async throws {
         let resolved = completingShape(try options.resolve())
         let daemon = try resolveDaemonConfig()
         let services: DaemonServices
@@ -66,7 +69,7 @@ struct ServeCommand: ErrorReportingCommand {
         } catch ServeError.shapeNotConfigured {
             throw shapeUnknown(resolved)
         }
-        try services.runBlocking()
+        try await services.run()
     }
 
     func resolveDaemonConfig() throws -> DaemonConfig {

@@ -13,7 +13,7 @@ struct Spikebar: AsyncParsableCommand {
         version: SpikebarVersion.string,
         subcommands: [RunCommand.self, ServeCommand.self, ExperimentCommand.self, BenchCommand.self,
                       DeviceCommand.self, EnergyCommand.self, DbCommand.self, ReportCommand.self, PlayCommand.self,
-                      SweepCommand.self],
+                      SweepCommand.self, ExportCommand.self],
         defaultSubcommand: nil
     )
 }

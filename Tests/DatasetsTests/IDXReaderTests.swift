@@ -63,6 +63,11 @@ struct IDXReaderTests {
             (Array(good.dropLast()), "truncated: the header promises 3 = 3 bytes of data, the file holds 2"),
             (Array(good.prefix(6)), "truncated: 6 bytes, shorter than the 8-byte header of 1 dimensions"),
             (good + [7], "1 bytes after the 3 values its header describes"),
+            // Found by scripts/fuzz idx: sizes whose product overflows trapped the reader.
+            (IDXFixtures.idx(dimensions: [0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], values: []),
+             "the header's sizes 4294967295×4294967295×4294967295 overflow a byte count"),
+            (IDXFixtures.idx(dimensions: [0, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], values: []),
+             "the header's sizes 0×4294967295×4294967295×4294967295 overflow a byte count"),
         ]
         for (k, (bytes, reason)) in cases.enumerated() {
             let path = try f.write("bad\(k)", bytes, gzip: gzip)

@@ -44,6 +44,8 @@ struct LawCase: CustomTestStringConvertible, Sendable {
                     p.pulsesMax = 64; p.aLTP = 50; p.aLTD = -80; p.aDtod = 0.1
                     return p
                 }())),
+        LawCase(keys: [("model", "piecewise"), ("piecewiseUp", "1.5,1,0.5"), ("piecewiseDown", "0.25,1,2")],
+                law: .piecewise(PiecewiseStepParameters(up: [1.5, 1, 0.5], down: [0.25, 1, 2]))),
     ]
 
     var document: ConfigValue {
@@ -78,9 +80,14 @@ struct LawParametersTests {
                                           "wMinDtod", "wMaxDtod", "gammaUp", "gammaDown", "gammaUpDtod", "gammaDownDtod",
                                           "allowIncreasing", "meanBoundReference", "multNoise", "powGamma", "powGammaDtod",
                                           "powUpDown", "powUpDownDtod", "aUp", "aDown", "a", "b", "pulsesMax", "aLTP", "aLTD",
-                                          "aDtod", "writeNoiseStd"])
+                                          "aDtod", "piecewiseUp", "piecewiseDown", "writeNoiseStd"])
         for (key, value) in c.keys where value != "default" {
             let rendered = deviceKeys.first { $0.key == key }?.value.scalarText
+            if case let .list(items)? = deviceKeys.first(where: { $0.key == key })?.value {
+                // A list renders as its numbers: compare them, not their spelling.
+                #expect(items.compactMap { $0.scalarText.flatMap(Float.init) } == value.split(separator: ",").compactMap { Float($0) }, "\(key)")
+                continue
+            }
             #expect(rendered == value || (Float(value) != nil && rendered.flatMap(Float.init) == Float(value)), "\(key)")
         }
         var q = DevicePreset()

@@ -134,7 +134,6 @@ import Testing
         let error = #expect(throws: StoreError.self) {
             try recordedRun(input: input, store: store, log: log) { r in
                 r.finalFlushAttempts = 2
-                r.retryDelaySeconds = 0.01
             }
         }
         #expect(error?.description.contains("spikebar run --resume --db \(store.path)") == true)

@@ -83,4 +83,19 @@ import Testing
         let tampered = yaml.replacingOccurrences(of: "seed: 9", with: "seed: 9\nsurprise: 1")
         #expect(throws: ResumeError.self) { try ResumePlan.restoreConfig(tampered, loader: Repo.loader, runId: 3) }
     }
+
+    /// A snapshot written before a key existed (here the piecewise law's tables) rebuilds
+    /// with the key at its default; a value that reads back differently is still refused.
+    @Test func aSnapshotFromBeforeAKeyExistedRebuildsWithItsDefault() throws {
+        let original = try Repo.config(quickSets + ["hardware.device.dwMinStd=2"])
+        let yaml = YAMLRenderer.render(original.snapshot)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let older = lines.filter { !$0.contains("piecewiseUp") && !$0.contains("piecewiseDown") }
+        #expect(older.count < lines.count)
+        let restored = try ResumePlan.restoreConfig(older.joined(separator: "\n"), loader: Repo.loader, runId: 4)
+        #expect(restored.hardware == original.hardware && restored.run.engine == original.run.engine)
+        let changed = yaml.replacingOccurrences(of: "dwMinStd: 2.0\n", with: "dwMinStd: 2.0000000001\n")
+        #expect(changed != yaml)
+        #expect(throws: ResumeError.self) { try ResumePlan.restoreConfig(changed, loader: Repo.loader, runId: 4) }
+    }
 }

@@ -2,12 +2,21 @@ import Foundation
 import Testing
 @testable import Reports
 
-/// Golden files pin the Markdown and CSV of a small fixed run (and of a comparison).
+/// Golden files pin the Markdown, CSV and SVG charts of a small fixed run (and of a
+/// comparison). The SVGs are why the chart writer is ours: the same input gives the same
+/// bytes, so a chart change shows up as a diff here.
 /// Regenerate with `SPIKEBAR_UPDATE_GOLDENS=1 swift test --filter ReportsTests`.
 @Suite struct GoldenTests {
     @Test func runMarkdown() throws {
         let files = RunReport.markdown(Fixtures.small, options: ReportOptions(samplesPerSecond: 50))
         try Golden.check(["report.md": files["report.md"]!], folder: "run-markdown")
+    }
+
+    @Test func runCharts() throws {
+        let files = RunReport.markdown(Fixtures.small, options: ReportOptions(samplesPerSecond: 50))
+        let charts = files.filter { $0.key.hasSuffix(".svg") }
+        #expect(!charts.isEmpty)
+        try Golden.check(charts, folder: "run-svg")
     }
 
     @Test func runCSV() throws {

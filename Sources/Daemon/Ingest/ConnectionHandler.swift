@@ -7,11 +7,19 @@ import NIOCore
 /// engine, and writes the responses back in the order the lines came. Backpressure: while
 /// `maxInFlight` requests await their answers it stops reading from the socket (the kernel
 /// buffer then pushes back on the client); nothing is dropped and nothing grows without
-/// bound. A decoding error answers that line only: the connection stays.
-public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable {
+/// bound. A decoding error answers that line only: the connection stays. It lives on its
+/// channel's event loop only (answers come back through `NIOLoopBound`), so it needs no
+/// `Sendable` conformance. Shutdown reaches it as two events: ``StopReading`` (no more
+/// lines), then ``CloseWhenAnswered`` (close once the last answer has been written).
+public final class ConnectionHandler: ChannelDuplexHandler {
     public typealias InboundIn = FramedLine
     public typealias OutboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
+
+    /// Shutdown began: read no more lines from this connection.
+    public struct StopReading: Sendable {}
+    /// The engine has answered everything: close once the answers are written.
+    public struct CloseWhenAnswered: Sendable {}
 
     let queue: EngineQueue
     let decoder: InputLineDecoder
@@ -23,8 +31,10 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     let output: (@Sendable (String) -> Void)?
     var inFlight = 0
     var readPending = false
+    var reading = true
     var lineNumber = 0
     var inputEnded = false
+    var finished = false
     var context: ChannelHandlerContext?
     /// This connection's reading stream (`stream.mode: readings`), else nil (sample lines).
     let stream: ReadingStream?
@@ -64,7 +74,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     func answered(_ response: String) {
         inFlight -= 1
         if !response.isEmpty { write(response) }
-        if readPending && inFlight < maxInFlight, let context, context.channel.isWritable {
+        if readPending && reading && inFlight < maxInFlight, let context, context.channel.isWritable {
             readPending = false
             context.read()
         }
@@ -85,7 +95,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     /// (above NIO's write watermark), and reading stops until it drains — so a slow reader's
     /// unread answers stay bounded instead of piling up in memory (issue #15).
     public func read(context: ChannelHandlerContext) {
-        if inFlight >= maxInFlight || !context.channel.isWritable {
+        if inFlight >= maxInFlight || !reading || !context.channel.isWritable {
             readPending = true
         } else {
             context.read()
@@ -93,7 +103,7 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     }
 
     public func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable && readPending && inFlight < maxInFlight {
+        if context.channel.isWritable && readPending && reading && inFlight < maxInFlight {
             readPending = false
             context.read()
         }
@@ -101,9 +111,18 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let e = event as? ChannelEvent, e == .inputClosed {
+        switch event {
+        case let e as ChannelEvent where e == .inputClosed:
             inputEnded = true
             finishIfDone()
+        case is StopReading:
+            reading = false
+            return
+        case is CloseWhenAnswered:
+            inputEnded = true
+            finishIfDone()
+            return
+        default: break
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -114,13 +133,19 @@ public final class ConnectionHandler: ChannelDuplexHandler, @unchecked Sendable 
         context.fireChannelInactive()
     }
 
-    var finished = false
-
-    /// Once the input has ended and every answer is out: close, and tell whoever waits.
+    /// Once the input has ended and every answer is out: close after the last write has
+    /// completed (an empty write completes after every write before it), and tell whoever waits.
     func finishIfDone() {
         guard inputEnded, inFlight == 0, !finished else { return }
         finished = true
-        context?.close(promise: nil)
+        if output != nil {
+            context?.close(promise: nil)
+        } else if let context, context.channel.isActive {
+            let flushed = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: flushed)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            flushed.futureResult.whenComplete { _ in bound.value.close(promise: nil) }
+        }
         onFinished?()
     }
 

@@ -12,19 +12,17 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard buffer.readableBytes > 0 else { return .needMoreData }
-        var lines: [FramedLine] = []
-        splitter.feed(buffer.readableBytesView) { lines.append($0) }
+        // Each line goes on as it is cut: no array of a whole read's lines, and the splitter
+        // gets its line buffer back unshared (so it reuses it instead of allocating anew).
+        splitter.feed(buffer.readableBytesView) { context.fireChannelRead(NIOAny($0)) }
         buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
-        for l in lines { context.fireChannelRead(wrapInboundOut(l)) }
         return .needMoreData
     }
 
     public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         _ = try decode(context: context, buffer: &buffer)
         if seenEOF {
-            var lines: [FramedLine] = []
-            splitter.finish { lines.append($0) }
-            for l in lines { context.fireChannelRead(wrapInboundOut(l)) }
+            splitter.finish { context.fireChannelRead(NIOAny($0)) }
         }
         return .needMoreData
     }

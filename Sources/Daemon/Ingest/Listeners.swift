@@ -1,30 +1,38 @@
 import Datasets
 import Foundation
 import LineProtocol
+import NIOConcurrencyHelpers
 import Runtime
 import NIOCore
 import NIOPosix
 
 /// The sockets the daemon listens on, all feeding one ``EngineQueue``.
-public final class Listeners: @unchecked Sendable {
+public final class Listeners: Sendable {
     let group: EventLoopGroup
     let queue: EngineQueue
     let config: DaemonConfig
     let decoder: InputLineDecoder
-    public private(set) var servers: [Channel] = []
-    /// Open client connections, so shutdown can stop reading them and close them.
+    let servers = NIOLockedValueBox<[Channel]>([])
+    /// Open client connections (and stdin read by NIO), so shutdown can stop reading them
+    /// and close them once answered.
     let clients = ClientRegistry()
-    /// Where the TCP server actually listens (useful with port 0).
-    public private(set) var tcpPort: Int?
+    let boundTCPPort = NIOLockedValueBox<Int?>(nil)
+    /// Whether ``start()`` has finished, and who waits for it.
+    let ready = NIOLockedValueBox<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
     /// Makes each connection's reading stream (`stream.mode: readings`); nil: sample lines.
-    public var streams: (@Sendable () -> ReadingStream)?
+    let streams: (@Sendable () -> ReadingStream)?
 
-    public init(group: EventLoopGroup, queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder) {
+    public init(group: EventLoopGroup, queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder,
+                streams: (@Sendable () -> ReadingStream)? = nil) {
+        self.streams = streams
         self.group = group
         self.queue = queue
         self.config = config
         self.decoder = decoder
     }
+
+    /// Where the TCP server actually listens (useful with port 0).
+    public var tcpPort: Int? { boundTCPPort.withLockedValue { $0 } }
 
     func bootstrap() -> ServerBootstrap {
         let queue = self.queue, decoder = self.decoder, config = self.config, clients = self.clients, streams = self.streams
@@ -45,48 +53,73 @@ public final class Listeners: @unchecked Sendable {
 
     /// Binds every configured socket. The Unix socket is created with mode 0600 (owner only).
     public func start() async throws {
+        defer { markReady() }
         if !config.socket.isEmpty {
             let old = umask(0o177)
             defer { umask(old) }
             let ch = try await bootstrap().bind(unixDomainSocketPath: config.socket, cleanupExistingSocketFile: true).get()
             chmod(config.socket, 0o600)
-            servers.append(ch)
+            servers.withLockedValue { $0.append(ch) }
         }
         if !config.tcp.isEmpty, let (host, port) = DaemonConfig.parseHostPort(config.tcp) {
             let ch = try await bootstrap().bind(host: host, port: port).get()
-            tcpPort = ch.localAddress?.port
-            servers.append(ch)
+            boundTCPPort.withLockedValue { $0 = ch.localAddress?.port }
+            servers.withLockedValue { $0.append(ch) }
         }
+    }
+
+    /// Returns once ``start()`` has bound every socket (or failed).
+    public func waitUntilListening() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let now = ready.withLockedValue { state in
+                if !state.done { state.waiters.append(c) }
+                return state.done
+            }
+            if now { c.resume() }
+        }
+    }
+
+    func markReady() {
+        let waiters = ready.withLockedValue { state in
+            state.done = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for w in waiters { w.resume() }
     }
 
     /// Stops accepting new connections and stops reading from open ones (what they sent
     /// before stays queued and is answered).
     public func stopAccepting() async {
-        for s in servers { try? await s.close() }
-        servers.removeAll()
-        for c in clients.all { c.setOption(.autoRead, value: false).whenComplete { _ in } }
+        for s in servers.withLockedValue({ s in defer { s = [] }; return s }) { try? await s.close() }
+        for c in clients.all {
+            c.pipeline.fireUserInboundEventTriggered(ConnectionHandler.StopReading())
+            c.setOption(.autoRead, value: false).whenComplete { _ in }
+        }
     }
 
-    /// Closes every client connection once its answers are written.
+    /// Closes every client connection once its last answer is written, and waits for it.
+    /// Call after the engine has answered everything.
     public func closeClients() async {
-        for c in clients.all { try? await c.close() }
+        for c in clients.all {
+            c.pipeline.fireUserInboundEventTriggered(ConnectionHandler.CloseWhenAnswered())
+            try? await c.closeFuture.get()
+        }
     }
 }
 
 /// The open client channels (added on accept, removed when they close).
-final class ClientRegistry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var channels: [ObjectIdentifier: Channel] = [:]
+final class ClientRegistry: Sendable {
+    private let channels = NIOLockedValueBox<[ObjectIdentifier: Channel]>([:])
 
     func add(_ channel: Channel) {
         let key = ObjectIdentifier(channel)
-        lock.withLock { channels[key] = channel }
-        channel.closeFuture.whenComplete { [weak self] _ in
-            guard let self else { return }
-            _ = self.lock.withLock { self.channels.removeValue(forKey: key) }
+        channels.withLockedValue { $0[key] = channel }
+        channel.closeFuture.whenComplete { [channels] _ in
+            _ = channels.withLockedValue { $0.removeValue(forKey: key) }
         }
     }
 
-    var all: [Channel] { lock.withLock { Array(channels.values) } }
-    var count: Int { lock.withLock { channels.count } }
+    var all: [Channel] { channels.withLockedValue { Array($0.values) } }
+    var count: Int { channels.withLockedValue { $0.count } }
 }

@@ -1,29 +1,34 @@
 import Datasets
 import Foundation
 import LineProtocol
+import NIOConcurrencyHelpers
 import Runtime
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// Requests on stdin, answers on stdout. A pipe or terminal goes through SwiftNIO's pipe
-/// bootstrap; a redirected regular file (`spikebar serve --stdin < file`), which NIO's
-/// pipe bootstrap rejects, goes through a plain read loop into the same ``LineSplitter``
-/// and decoder. Either way, `finished` is called once the input has ended and every line
-/// has been answered.
-public final class StdinSource: @unchecked Sendable {
+/// bootstrap (``startPipe(group:finished:)``); a redirected regular file (`spikebar serve
+/// --stdin < file`), which NIO's pipe bootstrap rejects, goes through an async read loop
+/// (``readFile()``) into the same ``LineSplitter`` and decoder. Either way every line is
+/// answered, in order, before the source reports its end.
+public final class StdinSource: Sendable {
     let queue: EngineQueue
     let config: DaemonConfig
     let decoder: InputLineDecoder
-    let finished: @Sendable () -> Void
-    var channel: Channel?
+    /// Where the pipe channel is registered, so shutdown stops reading it and closes it once answered.
+    let clients: ClientRegistry
+    let channel = NIOLockedValueBox<Channel?>(nil)
     /// Makes stdin's reading stream (`stream.mode: readings`); nil: sample lines.
-    public var streams: (@Sendable () -> ReadingStream)?
+    let streams: (@Sendable () -> ReadingStream)?
 
-    public init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, finished: @escaping @Sendable () -> Void) {
+    init(queue: EngineQueue, config: DaemonConfig, decoder: InputLineDecoder, clients: ClientRegistry,
+         streams: (@Sendable () -> ReadingStream)? = nil) {
+        self.streams = streams
         self.queue = queue
         self.config = config
         self.decoder = decoder
-        self.finished = finished
+        self.clients = clients
     }
 
     /// Whether stdin is a regular file (fstat).
@@ -41,20 +46,15 @@ public final class StdinSource: @unchecked Sendable {
         return kind == S_IFIFO || kind == S_IFSOCK || isatty(fd) != 0
     }
 
-    public func start(group: EventLoopGroup) async throws {
-        if !Self.isPollable(STDIN_FILENO) {
-            let t = Thread { [self] in readRegularFile() }
-            t.name = "spikebar-stdin"
-            t.start()
-            return
-        }
+    /// Reads stdin through NIO's pipe channel; `finished` is called on its event loop once the
+    /// input has ended and every answer has been written.
+    func startPipe(group: EventLoopGroup, finished: @escaping @Sendable () -> Void) async throws {
         // NIO's pipe channel takes pipes, sockets and terminals, not regular files or
         // devices: otherwise NIO reads stdin and the answers are written to stdout directly.
         let stdoutIsFile = !Self.isPollable(STDOUT_FILENO)
         let write: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         let output: (@Sendable (String) -> Void)? = stdoutIsFile ? write : nil
-        let queue = self.queue, decoder = self.decoder, config = self.config, finished = self.finished
-        let stream = streams?()
+        let queue = self.queue, decoder = self.decoder, config = self.config, streams = self.streams
         let bootstrap = NIOPipeBootstrap(group: group)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
@@ -62,76 +62,64 @@ public final class StdinSource: @unchecked Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineBytes: config.maxLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
                         queue: queue, decoder: decoder, maxInFlight: config.maxInFlightPerClient,
-                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: stream))
+                        maxLineBytes: config.maxLineBytes, onFinished: finished, output: output, stream: streams?()))
                 }
             }
-        channel = stdoutIsFile
+        let ch = stdoutIsFile
             ? try await bootstrap.takingOwnershipOfDescriptor(input: STDIN_FILENO).get()
             : try await bootstrap.takingOwnershipOfDescriptors(input: STDIN_FILENO, output: STDOUT_FILENO).get()
+        clients.add(ch)
+        channel.withLockedValue { $0 = ch }
     }
 
     /// Stops reading stdin (shutdown): what was read is still answered.
     public func stopReading() {
-        channel?.setOption(.autoRead, value: false).whenComplete { _ in }
+        guard let ch = channel.withLockedValue({ $0 }) else { return }
+        ch.pipeline.fireUserInboundEventTriggered(ConnectionHandler.StopReading())
+        ch.setOption(.autoRead, value: false).whenComplete { _ in }
     }
 
-    /// The plain path (a regular file or a device on stdin): read, split, submit, wait for
-    /// room, write answers in order.
-    func readRegularFile() {
+    /// The plain path (a regular file or a device on stdin): an async loop that reads a chunk
+    /// on NIO's blocking-I/O thread pool, splits it, submits its lines and writes the answers
+    /// to stdout in order. With `maxInFlightPerClient` answers outstanding it awaits the next
+    /// one before submitting more (backpressure). It stops reading at the end of the input or
+    /// on graceful shutdown, and returns once every submitted line has been answered.
+    func readFile() async {
         var splitter = LineSplitter(maxLineBytes: config.maxLineBytes)
-        let handle = FileHandle.standardInput
-        let out = OrderedWriter(maxInFlight: config.maxInFlightPerClient)
-        var lineNumber = 0
+        let (answers, answered) = AsyncStream<String>.makeStream()
+        var next = answers.makeAsyncIterator()
+        var outstanding = 0, lineNumber = 0
+        var framed: [FramedLine] = []
         let stream = streams?()
-        let submit: (FramedLine) -> Void = { [self] framed in
-            lineNumber += 1
-            guard let request = EngineRequest.decode(framed, decoder: decoder, stream: stream, lineNumber: lineNumber,
-                                                     maxLineBytes: config.maxLineBytes) else { return }
-            out.waitForRoom()
-            if !queue.submit(request, reply: { out.write($0) }) { out.cancelOne() }
+        var ended = false
+        while !ended && !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let chunk = (try? await NIOThreadPool.singleton.runIfActive { FileHandle.standardInput.readData(ofLength: 1 << 16) }) ?? Data()
+            if chunk.isEmpty {
+                splitter.finish { framed.append($0) }
+                ended = true
+            } else {
+                splitter.feed(chunk) { framed.append($0) }
+            }
+            for line in framed {
+                lineNumber += 1
+                guard let request = EngineRequest.decode(line, decoder: decoder, stream: stream, lineNumber: lineNumber,
+                                                         maxLineBytes: config.maxLineBytes) else { continue }
+                if outstanding >= config.maxInFlightPerClient, let answer = await next.next() {
+                    Self.write(answer)
+                    outstanding -= 1
+                }
+                if queue.submit(request, reply: { answered.yield($0) }) { outstanding += 1 }
+            }
+            framed.removeAll(keepingCapacity: true)
         }
-        while true {
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { break }
-            splitter.feed(chunk, submit)
+        while outstanding > 0, let answer = await next.next() {
+            Self.write(answer)
+            outstanding -= 1
         }
-        splitter.finish(submit)
-        out.waitUntilDrained()
-        finished()
-    }
-}
-
-/// Writes response lines to stdout in the order they are answered, and bounds how many
-/// are outstanding (backpressure for the file read loop).
-final class OrderedWriter: @unchecked Sendable {
-    let condition = NSCondition()
-    var outstanding = 0
-    let maxInFlight: Int
-
-    init(maxInFlight: Int) { self.maxInFlight = maxInFlight }
-
-    func waitForRoom() {
-        condition.lock()
-        while outstanding >= maxInFlight { condition.wait() }
-        outstanding += 1
-        condition.unlock()
+        answered.finish()
     }
 
-    func cancelOne() {
-        condition.lock()
-        outstanding -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func write(_ line: String) {
+    static func write(_ line: String) {
         if !line.isEmpty { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-        cancelOne()
-    }
-
-    func waitUntilDrained() {
-        condition.lock()
-        while outstanding > 0 { condition.wait() }
-        condition.unlock()
     }
 }

@@ -1,53 +1,43 @@
-import Foundation
 import LineProtocol
-import NIOConcurrencyHelpers
 import Runtime
+import Synchronization
 
-/// The one engine thread and its bounded request queue. Every source submits here; the
-/// thread takes requests in arrival order and answers each through its reply closure, so
-/// each client gets its responses in its own order. The queue holds at most `capacity`
-/// requests: sources stop reading while they have too many requests in flight, so the queue
-/// never grows without bound and nothing is dropped.
-public final class EngineQueue: @unchecked Sendable {
+/// The engine's one isolation domain and its request stream. Every source submits here (from
+/// its event loop); ``run()`` takes the requests in arrival order, one at a time, and answers
+/// each through its reply closure, so each client gets its responses in its own order. The
+/// ``EngineCore`` (and through it the learner, its kits and the observers) is handed over
+/// at construction, moved into ``run()`` and touched by nothing else: it needs no locks and
+/// no `Sendable` conformance. The stream itself is unbounded, but every source stops reading
+/// while it has `maxInFlightPerClient` requests unanswered, so it never grows without bound
+/// and nothing is dropped. ``finish()`` closes it: later submissions are refused, what is
+/// queued is still answered, then ``run()`` tells the observers the engine stopped (the
+/// recorder's final checkpoint) and returns.
+public final class EngineQueue: Sendable {
     public typealias Reply = @Sendable (String) -> Void
-    /// What the engine thread takes from the queue: a request to answer, or a call to run on
-    /// the engine (``sync(_:)``).
-    enum Item {
+    /// What the engine takes from the stream: a request to answer, or a call to run on the
+    /// engine (``sync(_:)``).
+    enum Item: Sendable {
         case request(EngineRequest, reply: Reply)
         case call(@Sendable (EngineCore) -> Void)
     }
 
-    let core: EngineCore
-    let condition = NSCondition()
-    var items: [Item] = []
-    var head = 0
-    var closed = false
-    var finished = false
-    let capacity: Int
-    private var thread: Thread?
-    private let done = NSCondition()
-    private var stopped = false
+    let items: AsyncStream<Item>
+    let continuation: AsyncStream<Item>.Continuation
+    /// The engine until ``run()`` takes it (once).
+    let core: Mutex<EngineCore?>
+    let waiting = Atomic<Int>(0)
+    let answeredCount = Atomic<Int>(0)
 
-    public init(core: EngineCore, capacity: Int = 4096) {
-        self.core = core
-        self.capacity = capacity
+    public init(core: sending EngineCore) {
+        (items, continuation) = AsyncStream<Item>.makeStream()
+        self.core = Mutex(core)
     }
 
     /// Requests waiting (for the metrics endpoint).
-    public var depth: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return items.count - head
-    }
+    public var depth: Int { max(waiting.load(ordering: .relaxed), 0) }
 
-    /// Starts the engine thread.
-    public func start() {
-        let t = Thread { [self] in loop() }
-        t.name = "spikebar-engine"
-        t.stackSize = 8 << 20
-        thread = t
-        t.start()
-    }
+    /// Requests answered so far.
+    public var answered: Int { answeredCount.load(ordering: .acquiring) }
 
     /// Queues a request. Returns false once the queue is closed (shutting down).
     @discardableResult
@@ -55,66 +45,40 @@ public final class EngineQueue: @unchecked Sendable {
         enqueue(.request(request, reply: reply))
     }
 
-    /// Appends `item` unless the queue is closed.
     private func enqueue(_ item: Item) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !closed else { return false }
-        items.append(item)
-        condition.signal()
+        waiting.add(1, ordering: .relaxed)
+        if case .terminated = continuation.yield(item) {
+            waiting.subtract(1, ordering: .relaxed)
+            return false
+        }
         return true
     }
 
-    /// Runs `body` on the engine thread, after everything queued before it (checkpoints,
-    /// stats for the metrics endpoint), and waits for it.
-    public func sync<T: Sendable>(_ body: @escaping @Sendable (EngineCore) -> T) -> T? {
-        let box = NIOLockedValueBox<T?>(nil)
-        let ready = ConditionLock(value: 0)
-        let ok = enqueue(.call { core in
-            box.withLockedValue { $0 = body(core) }
-            ready.lock()
-            ready.unlock(withValue: 1)
-        })
-        guard ok else { return nil }
-        ready.lock(whenValue: 1)
-        ready.unlock()
-        return box.withLockedValue { $0 }
+    /// Runs `body` on the engine, after everything queued before it (stats for the metrics
+    /// endpoint), and returns its result; nil once the queue is closed.
+    public func sync<T: Sendable>(_ body: @escaping @Sendable (EngineCore) -> T) async -> T? {
+        await withCheckedContinuation { (result: CheckedContinuation<T?, Never>) in
+            if !enqueue(.call { result.resume(returning: body($0)) }) { result.resume(returning: nil) }
+        }
     }
 
-    /// Stops accepting, answers everything already queued, then returns.
-    public func drainAndStop() {
-        condition.lock()
-        closed = true
-        condition.signal()
-        condition.unlock()
-        done.lock()
-        while !stopped { done.wait() }
-        done.unlock()
-    }
-
-    private func loop() {
-        while true {
-            condition.lock()
-            while head == items.count && !closed { condition.wait() }
-            if head == items.count {
-                condition.unlock()
-                break  // closed and drained
-            }
-            let item = items[head]
-            head += 1
-            if head > 1024 && head * 2 > items.count {
-                items.removeFirst(head)
-                head = 0
-            }
-            condition.unlock()
+    /// Answers requests until ``finish()`` and the stream is drained, then tells the
+    /// observers the engine stopped. Called once, by the engine service.
+    public func run() async {
+        guard let core = core.withLock({ $0.take() }) else { preconditionFailure("EngineQueue.run() called twice") }
+        for await item in items {
+            waiting.subtract(1, ordering: .relaxed)
             switch item {
-            case let .request(request, reply): reply(core.handle(request))
+            case let .request(request, reply):
+                let response = core.handle(request)
+                answeredCount.add(1, ordering: .releasing)
+                reply(response)
             case let .call(body): body(core)
             }
         }
-        done.lock()
-        stopped = true
-        done.broadcast()
-        done.unlock()
+        core.stop()
     }
+
+    /// Stops accepting; ``run()`` answers what is queued and returns.
+    public func finish() { continuation.finish() }
 }

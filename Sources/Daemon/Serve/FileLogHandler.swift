@@ -4,7 +4,7 @@ import Logging
 /// A swift-log handler that appends lines to a file (and is combined with the stderr handler
 /// through `MultiplexLogHandler`). Lines: `2026-11-29T06:00:00Z info spikebar: message key=value`.
 public struct FileLogHandler: LogHandler {
-    final class Sink: @unchecked Sendable {
+    final class Sink: Sendable {
         let handle: FileHandle
         let lock = NSLock()
         init(handle: FileHandle) { self.handle = handle }

@@ -4,7 +4,7 @@ import LineProtocol
 /// the Prometheus naming conventions: every metric `spikebar_<snake_case>` with a `# HELP`
 /// and a `# TYPE` line; totals that only grow over the life of a run are counters named
 /// `…_total` (a resumed run continues them), everything else a gauge. Kept as a table here
-/// rather than swift-prometheus: the daemon pulls one snapshot from the engine thread per
+/// rather than swift-prometheus: the daemon pulls one snapshot from the engine's run loop per
 /// scrape, while swift-metrics/swift-prometheus keep a process-wide registry of pushed
 /// values, which would mean mirroring every engine counter into it on each sample.
 public enum PrometheusExposition {

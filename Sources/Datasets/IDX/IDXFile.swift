@@ -42,9 +42,13 @@ public struct IDXFile {
         let dimensions = (0..<ndims).map { d in
             sizes[4 * d..<4 * d + 4].reduce(0) { $0 << 8 | Int($1) }
         }
-        let expected = dimensions.reduce(1, *)
-        let actual = file.byteCount - headerBytes
         let shape = dimensions.map(String.init).joined(separator: "×")
+        // Sizes are read from the file: their product (records × bytes per record) must not
+        // overflow, nor the bytes per record alone (a first dimension of 0 hides it).
+        guard let record = Self.product(dimensions.dropFirst()), let expected = Self.product([dimensions[0], record]) else {
+            throw bad("the header's sizes \(shape) overflow a byte count")
+        }
+        let actual = file.byteCount - headerBytes
         guard actual >= expected else {
             throw bad("truncated: the header promises \(shape) = \(expected) bytes of data, the file holds \(actual)")
         }
@@ -54,6 +58,17 @@ public struct IDXFile {
         self.file = file
         self.dimensions = dimensions
         self.headerBytes = headerBytes
+    }
+
+    /// The product of `sizes`, or nil when it overflows `Int`.
+    static func product(_ sizes: some Sequence<Int>) -> Int? {
+        var p = 1
+        for s in sizes {
+            let (q, overflow) = p.multipliedReportingOverflow(by: s)
+            if overflow { return nil }
+            p = q
+        }
+        return p
     }
 
     /// Record `index` (0-based) into `buffer`.

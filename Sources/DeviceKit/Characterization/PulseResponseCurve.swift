@@ -13,18 +13,19 @@ public struct CurvePoint: Equatable, Sendable {
 }
 
 /// Device characterization as in a lab: a population of `devices` devices, all starting at
-/// `w0`, receives `up` potentiating pulses and then `down` depressing pulses, one pulse per
-/// device per step; after every step the population's mean and spread are recorded.
+/// `w0`, receives `up` potentiating pulses and then `down` depressing pulses (`cycles` times
+/// over), one pulse per device per step; after every step the population's mean and spread
+/// are recorded.
 public enum PulseResponseCurve {
     public static func measure(preset: DevicePreset, up: Int, down: Int, w0: Float, devices: Int,
-                               seed: UInt64) -> [CurvePoint] {
+                               seed: UInt64, cycles: Int = 1) -> [CurvePoint] {
         var variation = SeededGenerator(seed: seed, stream: .deviceVariation)
         var noise = SeededGenerator(seed: seed, stream: .writeNoise)
         let population = DevicePopulation(count: devices, preset: preset, initialWeight: w0, rng: &variation)
         var points = [summary(population, pulse: 0, direction: "start")]
-        points.reserveCapacity(up + down + 1)
-        for k in 0..<(up + down) {
-            let isUp = k < up
+        points.reserveCapacity(cycles * (up + down) + 1)
+        for k in 0..<(cycles * (up + down)) {
+            let isUp = k % (up + down) < up
             for i in 0..<devices { _ = population.pulse(i, count: isUp ? 1 : -1, timeSeconds: 0, rng: &noise) }
             points.append(summary(population, pulse: k + 1, direction: isUp ? "up" : "down"))
         }

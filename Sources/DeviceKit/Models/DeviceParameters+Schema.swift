@@ -21,6 +21,7 @@ extension DeviceParameters: Configurable {
             .float("a", \.expStep.a), .float("b", \.expStep.b),
             .int("pulsesMax", \.neurosim.pulsesMax), .float("aLTP", \.neurosim.aLTP), .float("aLTD", \.neurosim.aLTD),
             .float("aDtod", \.neurosim.aDtod),
+            .floats("piecewiseUp", \.piecewise.up), .floats("piecewiseDown", \.piecewise.down),
             .float("writeNoiseStd", \.writeNoiseStd),
         ]
     }
@@ -46,5 +47,6 @@ extension DeviceParameters: Configurable {
         try linearStep.validate(at: path)
         try powStep.validate(at: path)
         try neurosim.validate(at: path)
+        try piecewise.validate(at: path)
     }
 }

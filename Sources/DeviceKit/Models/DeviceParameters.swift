@@ -8,7 +8,7 @@ import KitSupport
 /// The fields of this struct are aihwkit's pulsed-device parameters, which every law uses
 /// (ConstantStep uses nothing else). Each law's own parameters live in one struct per law
 /// (``LinearStepParameters``, ``SoftBoundsParameters``, ``PowStepParameters``,
-/// ``ExpStepParameters``, ``NeuroSimParameters``); `model` selects the law, and ``law``
+/// ``ExpStepParameters``, ``NeuroSimParameters``, ``PiecewiseStepParameters``); `model` selects the law, and ``law``
 /// pairs it with its parameters. The YAML section stays flat (`hardware.device.gammaUp`),
 /// and every law's keys are accepted and validated whichever law is selected, so a
 /// document may name `model` after the keys it selects and switching `model` keeps the
@@ -60,6 +60,8 @@ public struct DeviceParameters: Equatable, Sendable {
     public var expStep = ExpStepParameters()
     /// NeuroSim's own parameters (YAML keys `pulsesMax`, `aLTP`, `aLTD`, `aDtod`).
     public var neurosim = NeuroSimParameters()
+    /// PiecewiseStep's own tables (YAML keys `piecewiseUp`, `piecewiseDown`).
+    public var piecewise = PiecewiseStepParameters()
 
     /// Write noise: after each write the *apparent* weight read by the array is the true
     /// weight plus `writeNoiseStd·Δw_min·ξ` (Δw_min = ``nominalStep``), redrawn at every write; learning continues from
@@ -80,6 +82,7 @@ extension DeviceParameters {
         case .powStep: .powStep(powStep)
         case .expStep: .expStep(expStep)
         case .neurosim: .neurosim(neurosim)
+        case .piecewise: .piecewise(piecewise)
         }
     }
 

@@ -23,6 +23,8 @@ public enum PulseLaw: Equatable, Sendable {
     case expStep(ExpStepParameters)
     /// NeuroSim's nonlinear LTP/LTD curve (see ``NeuroSimParameters``).
     case neurosim(NeuroSimParameters)
+    /// aihwkit's PiecewiseStepDevice (see ``PiecewiseStepParameters``).
+    case piecewise(PiecewiseStepParameters)
 
     /// The configuration choice (`device.model`) of this law.
     public var model: PulseModel {
@@ -34,6 +36,7 @@ public enum PulseLaw: Equatable, Sendable {
         case .powStep: .powStep
         case .expStep: .expStep
         case .neurosim: .neurosim
+        case .piecewise: .piecewise
         }
     }
 
@@ -75,6 +78,11 @@ public enum PulseLaw: Equatable, Sendable {
             let z = 2 * p.a * w / range + p.b
             if up { return d.stepUp * max(1 - p.aUp * Float.exp(d.shapeUp * z), 0) }
             return -d.stepDown * max(1 - p.aDown * Float.exp(-d.shapeDown * z), 0)
+
+        case let .piecewise(p):
+            // Δ± times the table interpolated at w on the device's current window.
+            return up ? d.stepUp * PiecewiseStepParameters.multiplier(p.up, w: w, lo: d.lo, hi: d.hi)
+                : -d.stepDown * PiecewiseStepParameters.multiplier(p.down, w: w, lo: d.lo, hi: d.hi)
 
         case let .neurosim(p):
             // DevicePopulation keeps each device's NeuroSimCurve instead of calling this per pulse.

@@ -27,6 +27,9 @@ public enum PulseModel: String, CaseIterable, Sendable {
     /// NeuroSim's nonlinear LTP/LTD curve `G(P) = B·(1 − e^(−P/A)) + Gmin`,
     /// `B = (Gmax − Gmin)/(1 − e^(−Pmax/A))`, separate `A` for LTP and LTD (in pulses).
     case neurosim
+    /// A measured table of up/down step multipliers at evenly spaced points of the window,
+    /// linearly interpolated — aihwkit's PiecewiseStepDevice (see ``PiecewiseStepParameters``).
+    case piecewise
 }
 
 /// How a desired weight change is shared between the two devices of a differential pair

@@ -63,7 +63,7 @@ public struct DeviceDraw: Sendable {
         case let .neurosim(n):
             shapeUp = n.aLTP * (1 + n.aDtod * rng.nextGaussian())
             shapeDown = n.aLTD * (1 + n.aDtod * rng.nextGaussian())
-        case .ideal, .constantStep, .softBounds:
+        case .ideal, .constantStep, .softBounds, .piecewise:
             break
         }
     }

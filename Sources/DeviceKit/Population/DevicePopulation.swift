@@ -16,7 +16,7 @@ public enum DeviceStatus: UInt8, Sendable {
 /// Device-to-device variation, endurance budgets and initial faults are drawn once, here,
 /// from the generator passed in; cycle-to-cycle noise is drawn per pulse by
 /// ``pulse(_:count:timeSeconds:rng:)``.
-public final class DevicePopulation: @unchecked Sendable {
+public final class DevicePopulation {
     public let preset: DevicePreset
     public var parameters: DeviceParameters { preset.device }
     public let count: Int

@@ -7,7 +7,12 @@ import RealModule
 /// pointed out in the original) and one 64-bit draw gives two deviates. 25 bits exceed a
 /// `Float` mantissa, so nothing is lost in resolution. About 98.8 % of deviates cost one
 /// comparison and one multiply; the rest take the exact rejection step.
-public final class ZigguratTables: @unchecked Sendable {  // written once in init, read-only after
+///
+/// `@unchecked Sendable` is safe here: the three pointers are `let`, their memory is written
+/// only in `init` (before the instance can be shared) and never freed or written after, so
+/// every later access is a read of immutable memory. (Pointers, not arrays, because the
+/// draw is on the per-time-step hot path; see SWIFT-NOTES "The trap".)
+public final class ZigguratTables: @unchecked Sendable {
     /// Edge of the base layer, r.
     public static let r: Float = 3.442619855899
     /// Acceptance thresholds k_i on |hz|, hz ∈ [−2²⁴, 2²⁴).

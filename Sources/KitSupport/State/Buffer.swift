@@ -5,7 +5,7 @@
 /// `Buffer` allocates once, exposes a raw pointer for kernels (`let p = buffer.pointer`
 /// outside the loop), and frees its memory when released. It is owned by one object;
 /// ``copy()`` makes an independent duplicate.
-public final class Buffer<Element: BitwiseCopyable>: @unchecked Sendable {
+public final class Buffer<Element: BitwiseCopyable> {
     public let pointer: UnsafeMutablePointer<Element>
     public let count: Int
 

@@ -87,7 +87,7 @@ public struct RunReportLoader {
         if !endurance || restoredAt == nil { closure = [] }   // one point at sample 0 says nothing
 
         let wearSample = records.wear[0].sample
-        let lifetime: LifetimeInput
+        var lifetime: LifetimeInput
         if let rebuilt, let at = restoredAt {
             lifetime = NetworkWear.lifetimeInput(rebuilt.network, samples: at)
             if at != wearSample { notes.append("the lifetime projection uses the checkpoint at sample \(at), the wear tables the snapshot at sample \(wearSample)") }
@@ -95,6 +95,8 @@ public struct RunReportLoader {
             lifetime = LifetimeInput(samples: 0, layers: [])
             if rebuilt != nil { notes.append("no checkpoint to read per-device wear from: no lifetime projection") }
         }
+        let lifetimeRows = try store.lifetimeRecords(runId: id)
+        lifetime = LifetimeRecords.attachRecent(lifetimeRows.recent, to: lifetime, notes: &notes)
         let gridSource = restoredAt == wearSample ? rebuilt : nil
         let wear = try SnapshotWear.layers(records.wear, runId: id, names: rebuilt?.network.crossbarNames) { l, tile in
             gridSource.map { NetworkWear.pulseGrid($0.network.layers[l], tile: tile) }
@@ -116,6 +118,11 @@ public struct RunReportLoader {
             continual: ContinualRecords.results(records.taskEvals, events: records.events, notes: &notes),
             lifetime: lifetime)
         data.strategy = StrategyRecords.result(summaryJSON: run.summaryJSON)
+        data.lifetimeControl = LifetimeRecords.control(
+            lifetimeRows.windows, config: rebuilt?.config.run.engine.learning.lifetime,
+            names: rebuilt?.network.crossbarNames ?? NetworkWear.layerNames(records.wear.map(\.layer).max().map { $0 + 1 } ?? 0),
+            events: records.events)
+        data.neuroBench = NeuroBenchRecords.metrics(summaryJSON: run.summaryJSON)
         let stream = rebuilt?.config.run.stream
         return RunReportInput(data: data, notes: notes,
                               windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)

@@ -66,7 +66,7 @@ enum StreamSeries {
                                        detail: "bad input\(place.isEmpty ? "" : " (\(place))"): \(d["reason"] as? String ?? "")"))
             case .error:
                 out.append(ReportEvent(sample: sample, kind: .error, detail: d["message"] as? String ?? e.detailJSON))
-            case .start, .stop, .checkpoint:
+            case .start, .stop, .checkpoint, .lifetime:
                 continue
             }
         }

@@ -1,3 +1,5 @@
+import SpikingKit
+
 /// The two pure steps of the lifetime projection (DESIGN §4.3): each device's time to
 /// failure, and the time by which a given fraction of a group of devices has failed.
 public enum FailureTimes {
@@ -22,6 +24,23 @@ public enum FailureTimes {
             guard n > 0, samples > 0, budget.isFinite else { return .infinity }
             let pulsesPerSample = n / Double(samples)
             return (budget - n) / (pulsesPerSample * samplesPerSecond)
+        }
+    }
+
+    /// The same from recent wear (issue #18): each device's rate is its pulses over the last
+    /// K windows, `p_i = Δn_i / H`, instead of the whole-run mean; the remaining budget is
+    /// still `N_end,i − n_i`:
+    /// ```
+    /// t_i = (N_end,i − n_i) / ((Δn_i / H) · R)
+    /// ```
+    /// with the same 0 (failed) and ∞ (no recent pulse, or infinite budget) cases.
+    public static func recentSeconds(of tile: TileDevices, horizonSamples h: Int, samplesPerSecond: Double) -> [Double] {
+        precondition(samplesPerSecond > 0, "deployment sample rate must be positive")
+        guard let recent = tile.recentPulses else { return [Double](repeating: .infinity, count: tile.count) }
+        // The controller's law (SpikingKit), in samples, then seconds at R.
+        return (0..<tile.count).map { i in
+            LifetimeLaw.samplesToFailure(pulses: tile.pulses[i], recentPulses: recent[i], horizonSamples: Double(h),
+                                         budget: tile.budgets[i], failed: tile.failed[i]) / samplesPerSecond
         }
     }
 

@@ -24,11 +24,19 @@ public struct LifetimeProjection: Sendable, Equatable {
     /// sooner is weaker), then on input order (earlier layer, then earlier tile wins).
     public var weakestTile: TileLifetime?
 
-    /// Projects `input` at `samplesPerSecond` (> 0).
+    /// Whether device rates are the last K windows' (``FailureTimes/recentSeconds(of:horizonSamples:samplesPerSecond:)``)
+    /// rather than the whole run's mean.
+    public var fromRecentWear: Bool
+
+    /// Projects `input` at `samplesPerSecond` (> 0); `recent`: from the input's recent wear
+    /// (which must be present, ``LifetimeInput/hasRecentWear``).
     public init(
         _ input: LifetimeInput, samplesPerSecond: Double,
-        fractions: [Double] = LifetimeProjection.standardFractions, rankingFraction: Double = 0.01
+        fractions: [Double] = LifetimeProjection.standardFractions, rankingFraction: Double = 0.01,
+        recent: Bool = false
     ) {
+        precondition(!recent || input.hasRecentWear, "no recent wear to project from")
+        self.fromRecentWear = recent
         precondition(!fractions.isEmpty && fractions == fractions.sorted(), "fractions must be ascending")
         precondition(fractions.contains(rankingFraction), "the ranking fraction must be reported")
         self.samplesPerSecond = samplesPerSecond
@@ -41,7 +49,9 @@ public struct LifetimeProjection: Sendable, Equatable {
         for (layerIndex, layer) in input.layers.enumerated() {
             var layerTimes: [Double] = []
             for tile in layer.tiles {
-                let t = FailureTimes.seconds(of: tile, samples: input.samples, samplesPerSecond: samplesPerSecond)
+                let t = recent
+                    ? FailureTimes.recentSeconds(of: tile, horizonSamples: input.recentSamples!, samplesPerSecond: samplesPerSecond)
+                    : FailureTimes.seconds(of: tile, samples: input.samples, samplesPerSecond: samplesPerSecond)
                 layerTimes += t
                 let g = GroupLifetime(name: "\(layer.name) tile \(tile.index.label)", seconds: t, fractions: fractions)
                 tiles.append(TileLifetime(layerIndex: layerIndex, layerName: layer.name, tile: tile.index, lifetime: g))

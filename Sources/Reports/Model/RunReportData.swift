@@ -1,3 +1,5 @@
+import SpikingKit
+
 /// Everything one report needs about one run, as plain values: the input of every document
 /// writer in this module.
 ///
@@ -35,6 +37,10 @@ public struct RunReportData: Sendable, Codable, Equatable {
     public var strategy: StrategyResult?
     /// Per-device wear and budgets for the lifetime projection (DESIGN §4.3).
     public var lifetime: LifetimeInput
+    /// The lifetime controller's decisions (runs with `learning.lifetime`; issue #18).
+    public var lifetimeControl: LifetimeControl?
+    /// NeuroBench's metrics from the run's summary, when it recorded them.
+    public var neuroBench: NeuroBenchMetrics?
 
     public init(
         run: RunMetadata, accuracy: [AccuracyPoint], energy: EnergySeries,

@@ -4,6 +4,8 @@ enum EnduranceSection {
     static func build(_ data: RunReportData, projection: LifetimeProjection) -> ReportSection {
         var blocks: [ReportBlock] = [.paragraph(summary(data)), .table(layerTable(data.wear))]
         blocks += LifetimeBlocks.build(projection)
+        blocks += RecentLifetimeBlocks.build(data.lifetime, whole: projection)
+        if let control = data.lifetimeControl { blocks += LifetimeControlBlocks.build(control) }
         blocks.append(.chart(failedFractionChart(data)))
         if !data.windowClosure.isEmpty { blocks.append(.chart(windowClosureChart(data.windowClosure))) }
         blocks.append(.chart(setResetChart(data.wear)))

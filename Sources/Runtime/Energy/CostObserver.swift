@@ -7,7 +7,7 @@ import SpikingKit
 /// Prices each answered sample on the emulated chip (the run's cost preset) and adds
 /// `energyPicojoules` and `latencyMicroseconds` to its response line and the totals to
 /// `stats`.
-public final class CostObserver: EngineObserver, @unchecked Sendable {
+public final class CostObserver: EngineObserver {
     let config: ResolvedConfig
     var model: CostModel?
 

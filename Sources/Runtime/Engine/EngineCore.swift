@@ -5,10 +5,11 @@ import Datasets
 import SpikingKit
 
 /// The daemon's one learner and everything it answers: samples (predict → score → learn),
-/// and the commands `stats`, `checkpoint`, `task`, `learn`, `eval`. Not thread-safe: the
-/// ``EngineQueue`` confines it to one thread, so requests from every source are processed
-/// in arrival order.
-public final class EngineCore: @unchecked Sendable {
+/// and the commands `stats`, `checkpoint`, `task`, `learn`, `eval`. Not `Sendable`: the
+/// daemon's `EngineQueue` owns it in one isolation domain (it and its learner, kits and
+/// observers are touched by the engine's run loop only), so requests from every source are
+/// processed one at a time in arrival order.
+public final class EngineCore {
     public let config: ResolvedConfig
     /// Given at start (a resumed run), else built from the configured shape
     /// (``makeLearner(config:)``) when the first sample arrives; never from the sample's width.
@@ -87,6 +88,11 @@ public final class EngineCore: @unchecked Sendable {
             errors += 1
             return Responses.error(code: "internal", message: "\(error)", id: s.id)
         }
+    }
+
+    /// The engine has answered its last request: tells the observers (final checkpoint).
+    public func stop() {
+        for o in observers { o.engineStopped(self) }
     }
 
     func learnerFor(_ s: Sample) throws -> OnlineLearner {
@@ -191,6 +197,8 @@ public protocol EngineObserver: AnyObject {
     func engineRejected(code: String, message: String, sequence: Int)
     func engineTaskChanged(from: Int?, to: Int, engine: EngineCore)
     func engineCheckpoint(_ engine: EngineCore) throws
+    /// The engine has answered its last request (shutdown): the recorder's final checkpoint.
+    func engineStopped(_ engine: EngineCore)
     func responseFields(for outcome: SampleOutcome, engine: EngineCore) -> [(String, JSONValue)]
     func statsFields(engine: EngineCore) -> [(String, JSONValue)]
 }
@@ -201,6 +209,7 @@ extension EngineObserver {
     public func engineRejected(code: String, message: String, sequence: Int) {}
     public func engineTaskChanged(from: Int?, to: Int, engine: EngineCore) {}
     public func engineCheckpoint(_ engine: EngineCore) throws {}
+    public func engineStopped(_ engine: EngineCore) {}
     public func responseFields(for outcome: SampleOutcome, engine: EngineCore) -> [(String, JSONValue)] { [] }
     public func statsFields(engine: EngineCore) -> [(String, JSONValue)] { [] }
 }

@@ -73,6 +73,7 @@ public final class RunSession {
         let evalSet = try request.eval.map { try $0.openReader(channels: request.channels ?? $0.impliedChannels ?? channels) }
         let classes = config.run.engine.network.classes == 0
             ? Self.inferClasses(maxLabels: [train.maxLabel, evalSet?.maxLabel]) : config.run.engine.network.classes
+        try Self.checkModelShape(config, width: train.width, classes: Self.inferClasses(maxLabels: [train.maxLabel, evalSet?.maxLabel]))
         let learner = Self.makeLearner(config: config, width: train.width, classes: classes)
         let records = SampleOrder.records(count: train.count, orderSeed: request.orderSeed, limit: request.limit)
         let resume = request.resume
@@ -112,7 +113,9 @@ public final class RunSession {
         let trained = learner.samplesSeen - resumedSeen
 
         var evalAccuracy: Double?
+        var evalBench: NeuroBenchCounts?
         if let evalSet {
+            let before = learner.network.neuroBench
             var m = PrequentialAccuracy(window: 1)
             for k in 0..<evalSet.count {
                 let s = try evalSet.sample(at: k)
@@ -124,9 +127,10 @@ public final class RunSession {
                 }
             }
             evalAccuracy = m.accuracy
+            evalBench = learner.network.neuroBench - before
         }
         var summary = makeSummary(learner: learner, metric: metric, lastPass: lastPass, spikes: spikes,
-                                  wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count)
+                                  wall: wall, evalAccuracy: evalAccuracy, evalSamples: evalSet?.count, evalBench: evalBench)
         summary.samplesPerSecond = Double(trained) / max(wall, 1e-9)
         for o in observers { try o.runFinished(learner: learner, summary: &summary) }
         return summary
@@ -157,6 +161,7 @@ public final class RunSession {
                 guard config.run.engine.network.classes > 0 else {
                     throw DatasetError.unreadable(path: "stdin", reason: "set the number of classes (network.layers, e.g. --set network.layers=0,128,10) when reading stdin")
                 }
+                try Self.checkModelShape(config, width: s.width, classes: 0)
                 let l = Self.makeLearner(config: config, width: s.width, classes: config.run.engine.network.classes)
                 for o in observers { try o.runStarted(learner: l, config: config, request: request) }
                 learner = l
@@ -177,7 +182,8 @@ public final class RunSession {
     }
 
     func makeSummary(learner: OnlineLearner, metric: PrequentialAccuracy, lastPass: PrequentialAccuracy,
-                     spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?) -> RunSummary {
+                     spikes: Int, wall: Double, evalAccuracy: Double?, evalSamples: Int?,
+                     evalBench: NeuroBenchCounts? = nil) -> RunSummary {
         let processed = max(metric.samples, 1)
         let t = learner.totals
         var summary = RunSummary(
@@ -193,6 +199,9 @@ public final class RunSession {
             samplesPerSecond: Double(learner.samplesSeen) / max(wall, 1e-9), wallSeconds: wall,
             stateDigest: learner.stateDigest, runId: nil, database: nil)
         summary.record(Self.costReport(learner: learner, config: config), costPreset: config.cost.name)
+        summary.recordNeuroBench(learner: learner, prequentialAccuracy: metric.accuracy,
+                                 eval: evalBench.map { ($0, evalAccuracy ?? 0) })
+        summary.recordProgramming(learner.programming, cost: CostModel(config: config, network: learner.network))
         summary.peakRSSBytes = PeakMemory.residentBytes
         summary.config = config.configSource
         return summary

@@ -1,6 +1,7 @@
 import CrossbarKit
 import Foundation
 import LineProtocol
+import SpikingKit
 
 /// The end-of-run summary: printed as text, or as one JSON object on the last line of
 /// stdout with `--summary json`.
@@ -63,6 +64,10 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
     /// Run id in the database, when recording.
     public var runId: Int64?
     public var database: String?
+    /// NeuroBench's metrics of the run (``RunSummary+NeuroBench.swift``).
+    public var neuroBench: NeuroBenchMetrics?
+    /// The programming phase of an imported model (``RunSummary+Programming.swift``).
+    public var programming: ProgrammingSummary?
     /// A reading-stream run's readings, windows and signal time (nil for sample runs).
     public var stream: StreamSummary?
 
@@ -79,9 +84,10 @@ public struct RunSummary: Codable, Equatable, Sendable, SortedJSONEncodable {
         lines += [
             "pulses           \(Int(pulses)) (SET \(Int(setPulses)), RESET \(Int(resetPulses)), wasted \(Int(wastedPulses)), refresh \(Int(refreshPulses)))   \(String(format: "%.1f", pulsesPerSample))/sample",
             "failed devices   \(failedDevices) of \(devices)",
+        ] + programmingLines + [
             "throughput       \(String(format: "%.0f", samplesPerSecond)) samples/s   (\(String(format: "%.2f", wallSeconds)) s)"
                 + (peakRSSBytes.map { String(format: "   peak RSS %.1f MB", Double($0) / 1e6) } ?? ""),
-        ] + (stream?.text ?? []) + costLines + [
+        ] + (stream?.text ?? []) + costLines + neuroBenchLines + [
             "state digest     \(stateDigest)",
         ]
         if let runId, let database { lines.append("recorded         run \(runId) in \(database)") }

@@ -8,7 +8,7 @@ import SpikingKit
 /// each line into what the engine must do. Readings are windowed here and reach the engine
 /// only as whole windows, one per hop; label events and errors become requests answered in
 /// order. Not thread-safe: one stream belongs to one reader.
-public final class ReadingStream: @unchecked Sendable {
+public final class ReadingStream {
     public let config: StreamConfig
     public let channels: Int
     public let classes: Int
@@ -132,7 +132,7 @@ extension ReadingStream {
     }
 
     /// The engine request for one framed line (a window is cut into fresh storage, since it
-    /// crosses to the engine thread); nil when the line needs no answer.
+    /// crosses to the engine's run loop); nil when the line needs no answer.
     public func request(_ framed: FramedLine, lineNumber: Int, maxLineBytes: Int) -> EngineRequest? {
         var sample = Sample(features: [])
         switch step(framed, lineNumber: lineNumber, maxLineBytes: maxLineBytes, sample: &sample) {

@@ -29,6 +29,7 @@ extension RunSession {
         }
         let channels = try StreamLines.channels(of: request.input, config: config)
         let clocked = config.clockedForStream()
+        try Self.checkModelShape(clocked, width: channels, classes: 0)
         let learner = Self.makeLearner(config: clocked, width: channels, classes: classes)
         for o in observers { try o.runStarted(learner: learner, config: clocked, request: request) }
 

@@ -41,6 +41,8 @@ public struct LearningConfig: Equatable, Sendable {
     /// Skip the write when the sample was predicted correctly with a confidence above
     /// this threshold (0 disables the gate). Saves pulses and wear.
     public var skipWhenConfidentAbove: Float = 0
+    /// The lifetime the learner must leave the chip (issue #18); nil (`off`) = no controller.
+    public var lifetime: LifetimeConfig? = nil
 
     public init() {}
 }
@@ -53,6 +55,7 @@ extension LearningConfig: Configurable {
             .float("feedbackScale", \.feedbackScale), .choice("feedback", \.feedback),
             .float("rateRegularization", \.rateRegularization), .float("targetRate", \.targetRate), .int("updateEverySamples", \.updateEverySamples),
             .float("skipWhenConfidentAbove", \.skipWhenConfidentAbove),
+            .optionalSection("lifetime", \.lifetime, default: LifetimeConfig.init),
         ]
     }
     public func validate(at path: String) throws {

@@ -80,6 +80,19 @@ public struct NetworkConfig: Equatable, Sendable {
     /// `ρ_j = exp(−1/τ_a,j)`, drawn like τ_m. [20, 200] *[assumption]*: from a few steps to
     /// about the length of the repository's temporal sets (24–427 steps).
     public var adaptationTimeConstantSteps: [Float] = [20, 200]
+    /// A NIR graph (HDF5 file) whose network replaces the layers, constants and initial
+    /// weights above (`--model`; README "Interoperability: NIR"). Empty: none.
+    public var model: String = ""
+    /// Time step of the NIR graph's discretisation, seconds; 0 takes the file's `metadata/dt`.
+    public var modelTimestepSeconds: Double = 0
+    /// Program the imported weights through the write path (pulses, write-verify, wear and
+    /// energy counted as the programming phase; ``SpikingNetwork/program(_:maxRounds:timeSeconds:random:)``),
+    /// in at most this many closed-loop rounds. 0 sets them directly, at no cost (an ideal
+    /// initialisation, for comparison). 8 *[assumption]*.
+    public var modelProgrammingRounds: Int = 8
+    /// The imported model's initial weights, one row-major `rows × cols` array per feedforward
+    /// crossbar (set by the NIR import, not a configuration key). Empty: drawn at random.
+    public var importedWeights: [[Float]] = []
 
     public init() {}
 
@@ -105,6 +118,8 @@ extension NetworkConfig: Configurable {
             .float("adaptationStrength", \.adaptationStrength),
             .floats("membraneTimeConstantSteps", \.membraneTimeConstantSteps),
             .floats("adaptationTimeConstantSteps", \.adaptationTimeConstantSteps),
+            .string("model", \.model), .double("modelTimestepSeconds", \.modelTimestepSeconds),
+            .int("modelProgrammingRounds", \.modelProgrammingRounds),
         ]
     }
     public func validate(at path: String) throws {
@@ -116,7 +131,10 @@ extension NetworkConfig: Configurable {
                                          allowed: "at least two sizes; hidden sizes 1…1000000; inputs ≥ 0 (0 = from data); classes 0 (from data) or ≥ 2")
         }
         try Validate.inRange(timesteps, 1...100_000, k("timesteps"))
-        try Validate.openUnit(leak, k("leak"))
+        // λ = 1 (no leak) only for an imported integrate-and-fire layer.
+        if !(importedWeights.isEmpty ? leak > 0 && leak < 1 : leak > 0 && leak <= 1) { try Validate.openUnit(leak, k("leak")) }
+        try Validate.nonNegative(modelTimestepSeconds, k("modelTimestepSeconds"))
+        try Validate.inRange(modelProgrammingRounds, 0...1000, k("modelProgrammingRounds"))
         try Validate.positive(threshold, k("threshold"))
         try Validate.openUnit(readoutLeak, k("readoutLeak"))
         try Validate.inRange(membraneBits, 0...32, k("membraneBits"))

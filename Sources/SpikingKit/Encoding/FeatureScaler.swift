@@ -5,7 +5,7 @@ import KitSupport
 /// samples) or per channel (temporal samples, when `scalePerChannel`), updated from each
 /// sample before it is encoded — label-free, so test-then-train stays honest — and frozen
 /// while learning is off. Its state is part of a checkpoint.
-public final class FeatureScaler: @unchecked Sendable {
+public final class FeatureScaler {
     public let config: EncoderConfig
     public let width: Int
     /// Running count, mean, M2 (Welford), min and max per slot.

@@ -7,7 +7,7 @@ import KitSupport
 /// frame. `direct` gives graded values (DAC levels), `rate` and `delta` give spikes
 /// (0/1). `delta` doubles the lines: line `2c` is ON, line `2c+1` is OFF of channel `c`.
 /// A ``DelayLineConfig`` (direct encoding only) fans each line out into its delayed taps.
-public final class InputEncoder: @unchecked Sendable {
+public final class InputEncoder {
     public let config: EncoderConfig
     /// Values per frame (features of a static sample, channels of a temporal one).
     public let width: Int

@@ -26,6 +26,7 @@ extension OnlineLearner {
         for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
         network.writeNeuronState(to: &w)
         continual?.writeState(to: &w)
+        network.lifetime?.writeState(to: &w)
     }
 
     /// Restores ``stateBytes()``. Throws if the blob does not fit this network.
@@ -46,6 +47,7 @@ extension OnlineLearner {
         random.encoding = SeededGenerator(stateWords: try r.readUInt64s())
         try network.readNeuronState(from: &r)
         try continual?.readState(from: &r)
+        try network.lifetime?.readState(from: &r)
         guard r.isAtEnd else { throw StateError.shapeMismatch(what: "learner state", expected: r.offset, found: bytes.count) }
     }
 

@@ -49,7 +49,7 @@ public enum SampleError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The predict → score → learn loop for one sample at a time (prequential, DESIGN §2.4):
 /// the network predicts with the weights it has, the prediction is scored, and only then
 /// is the update written through the devices.
-public final class OnlineLearner: @unchecked Sendable {
+public final class OnlineLearner {
     public let config: EngineConfig
     public let hardware: HardwareConfig
     public let seed: UInt64
@@ -71,6 +71,8 @@ public final class OnlineLearner: @unchecked Sendable {
     let pending: [Buffer<Float>]
     /// The continual strategy's state (nil for `naive`: the learner is then exactly today's).
     public let continual: ContinualLearning?
+    /// The programming phase of an imported model (nil without one, or when it was set directly).
+    public internal(set) var programming: ProgrammingOutcome?
 
     /// Builds the learner: draws the devices, the initial weights and the feedback matrices
     /// from `seed`. `inputWidth` is the number of values per frame.
@@ -87,6 +89,10 @@ public final class OnlineLearner: @unchecked Sendable {
         pending = config.learning.updateEverySamples > 1
             ? network.gradientBuffers.map { Buffer(repeating: 0, count: $0.count) } : []
         continual = config.continual.isNaive ? nil : ContinualLearning(config: config.continual, network: network, seed: seed)
+        if let target = config.learning.lifetime { network.lifetime = LifetimeController(config: target, network: network) }
+        if !net.importedWeights.isEmpty && net.modelProgrammingRounds > 0 {
+            programming = network.program(net.importedWeights, maxRounds: net.modelProgrammingRounds, timeSeconds: 0, random: &random)
+        }
     }
 
     public var classes: Int { network.classes }
@@ -134,6 +140,7 @@ public final class OnlineLearner: @unchecked Sendable {
                 continual?.after(sample, learner: self, counts: &counts, time: time)
             }
         }
+        network.lifetime?.afterSample(network, samplesSeen: samplesSeen)
         totals += counts
         let correct = sample.label.map { $0 == p.label }
         return SampleOutcome(prediction: p.label, confidence: p.confidence, label: sample.label,

@@ -30,6 +30,7 @@ extension SpikingNetwork {
             let g = gradientBuffers[i]
             scale(g, by: -rate)
             if let gate = writeGate { gate.apply(layer: i, delta: g.pointer, rate: rate, counts: &counts) }
+            lifetime?.scale(layer: i, of: layer, delta: g.pointer, counts: &counts)
             layer.applyUpdate(g.pointer, timeSeconds: timeSeconds, rng: &random.writeNoise,
                               roundingRNG: &random.rounding, counts: &counts)
         }

@@ -19,7 +19,7 @@ import KitSupport
 /// α), ε^v_ri = z̄_r factorizes into one trace per row (``presynaptic``); with drawn leaks it
 /// is kept per synapse (``membrane``). ε^a is per synapse and exists only for the ALIF
 /// columns `0..<adaptive` (``adaptation``, `rows × adaptive`).
-public final class SynapseTraces: @unchecked Sendable {
+public final class SynapseTraces {
     public let rows: Int
     public let size: Int
     public let adaptive: Int

@@ -11,12 +11,14 @@ import KitSupport
 /// spike:       o_i[t] = 1 if U_i[t] > θ else 0
 /// pseudo-derivative (Bellec et al. 2020):  ψ_i[t] = γ_pd·max(0, 1 − |U_i[t] − θ|/θ)
 /// ```
-public final class LIFLayer: @unchecked Sendable {
+public final class LIFLayer {
     public let size: Int
     /// Input rows of the crossbar feeding this layer (including the bias row, if any).
     public let inputRows: Int
     /// U_mem.
     public let potential: Buffer<Float>
+    /// U_mem before the current step (NeuroBench's membrane updates count the changes).
+    let potentialBefore: Buffer<Float>
     /// o[t] for the `size` neurons, followed by the always-on bias line when enabled; this
     /// buffer is the next layer's input.
     public let output: Buffer<Float>
@@ -45,6 +47,7 @@ public final class LIFLayer: @unchecked Sendable {
         self.inputRows = inputRows
         hasBias = bias
         potential = Buffer(repeating: 0, count: size)
+        potentialBefore = Buffer(repeating: 0, count: size)
         output = Buffer(repeating: 0, count: size + (bias ? 1 : 0))
         pseudo = Buffer(repeating: 0, count: size)
         spikeList = Buffer(repeating: 0, count: size + 1)
@@ -126,7 +129,7 @@ public final class LIFLayer: @unchecked Sendable {
 
 /// The non-spiking leaky-integrator readout (DESIGN §2.2): `y_k[t] = κ·y_k[t−1] + I_k[t]`.
 /// The prediction is `argmax_k` of the time-mean of y; confidence its softmax probability.
-public final class Readout: @unchecked Sendable {
+public final class Readout {
     public let classes: Int
     public let inputRows: Int
     public let y: Buffer<Float>

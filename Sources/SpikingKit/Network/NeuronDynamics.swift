@@ -23,7 +23,7 @@ import RealModule
 /// for every ALIF neuron. The draws happen once, when the network is built, from the
 /// `neuronParameters` stream; they are part of the learner's state (checkpoints and
 /// `stateDigest`). γ_pd keeps the form of §5.1 (DESIGN's γ_pd/θ with θ folded into γ_pd).
-public final class NeuronDynamics: @unchecked Sendable {
+public final class NeuronDynamics {
     public let size: Int
     /// ALIF neurons: indices `0..<adaptive`.
     public let adaptive: Int

@@ -10,7 +10,7 @@ import KitSupport
 /// Its weights are ordinary crossbar weights: own tiles, the same devices, pulses, wear,
 /// energy and records as every other layer. The column currents are digitized on the
 /// recurrent tiles' own ADCs and added digitally to the input crossbar's.
-public final class RecurrentSynapses: @unchecked Sendable {
+public final class RecurrentSynapses {
     /// The hidden layer (0-based) these connections belong to.
     public let hiddenLayer: Int
     public let size: Int

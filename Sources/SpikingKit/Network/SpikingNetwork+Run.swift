@@ -44,6 +44,7 @@ extension SpikingNetwork {
         var staticTrace: Float = 0
         var firstCharge = ReadCharge()
         var spikes = 0
+        var bench = NeuroBenchCounts()   // NeuroBench's workload counts of this pass
         let outLayer = layers[layers.count - 1]
         let y = readout.y.pointer, ySum = readout.ySum.pointer, cur = readout.current.pointer
 
@@ -56,15 +57,27 @@ extension SpikingNetwork {
             var listCount = 0
             for l in 0..<hidden.count {
                 let xb = layers[inputCrossbar[l]], h = hidden[l]
+                countRead(xb, input: layerInput, spikeList: list, spikeCount: listCount, into: &bench)
                 let charge = accumulate(xb, layer: l, step: t, staticInput: staticInput, input: layerInput,
                                         graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
                 let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
                 counts.charge(charge, conversions: conversions, colTiles: xb.colTiles)
-                recurrent[l]?.read(into: h, learning: learn, rng: &random.readNoise, counts: &counts)
-                spikes += h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
-                                 membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
-                                 learning: learnHidden)
+                if let rec = recurrent[l] {
+                    bench.read(rec.crossbar.effectiveSynapses(input: h.output.pointer, spikeList: h.spikeList.pointer,
+                                                              spikeCount: h.spikeCount, weightRows: h.size),
+                               dense: h.size * h.size)
+                    rec.read(into: h, learning: learn, rng: &random.readNoise, counts: &counts)
+                }
+                if t > 0 { h.rememberPotentials() }
+                let fired = h.step(leak: config.leak, threshold: config.threshold, reset: config.reset,
+                                   membraneBits: config.membraneBits, pseudoGain: learning.pseudoDerivativeGain,
+                                   learning: learnHidden)
+                spikes += fired
                 counts.neuronUpdates += Double(h.size)
+                bench.membraneUpdates &+= t > 0 ? h.changedPotentials() : h.size
+                bench.neuronSteps &+= h.size
+                bench.spikes &+= fired
+                bench.activations &+= h.size
                 if learnHidden {
                     counts.traceUpdates += Double(h.size)   // pseudo-derivatives ψ, computed in the step
                     if l == 0 && factorized {
@@ -85,22 +98,36 @@ extension SpikingNetwork {
                                  staticInput: factorized, staticTrace: staticTrace, counts: &counts)
                 continue
             }
+            countRead(outLayer, input: layerInput, spikeList: list, spikeCount: listCount, into: &bench)
             let charge = accumulate(outLayer, layer: hidden.count, step: t, staticInput: staticInput, input: layerInput,
                                     graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
             let conversions = outLayer.convert(into: cur, rng: &random.readNoise)
             counts.charge(charge, conversions: conversions, colTiles: outLayer.colTiles)
+            var changed = 0
             for k in 0..<classes {
-                y[k] = kappa * y[k] + cur[k]
-                ySum[k] += y[k]
+                let next = kappa * y[k] + cur[k]
+                changed &+= next != y[k] ? 1 : 0
+                y[k] = next
+                ySum[k] += next
             }
             counts.neuronUpdates += Double(classes)
+            bench.membraneUpdates &+= t > 0 ? changed : classes
+            bench.neuronSteps &+= classes
             if let target {
                 accumulateGradients(step: t, target: target, readoutInput: layerInput,
                                     staticInput: factorized, staticTrace: staticTrace, counts: &counts)
             }
         }
         counts.timesteps += Double(steps)
-        if windowed { windowScores(count: steps - windowStart, random: &random, counts: &counts) }
+        if windowed {
+            windowScores(count: steps - windowStart, random: &random, counts: &counts)
+            countRead(outLayer, input: readout.features.pointer, spikeList: nil, spikeCount: 0, into: &bench)
+            bench.membraneUpdates &+= classes   // one integration of the window's features
+            bench.neuronSteps &+= classes
+        }
+        bench.samples = 1
+        bench.timesteps = steps
+        neuroBench += bench
         if let target, windowed {
             finishWindowGradients(target: target, count: steps - windowStart, staticInput: factorized, counts: &counts)
         }

@@ -21,7 +21,7 @@ public struct NetworkRandom: Sendable {
 /// recurrent, with ALIF neurons and drawn time constants, DESIGN §5.2b) and a
 /// leaky-integrator readout (DESIGN §2), learning with e-prop at the readout and e-prop with
 /// random (DFA) or symmetric feedback in the hidden layers (DESIGN §5).
-public final class SpikingNetwork: @unchecked Sendable {
+public final class SpikingNetwork {
     public let config: NetworkConfig
     public let learning: LearningConfig
     /// Crossbar layers: each hidden layer's input crossbar followed by its recurrent crossbar
@@ -64,6 +64,10 @@ public final class SpikingNetwork: @unchecked Sendable {
     public var classMask: Buffer<Float>?
     public var logitGain: Buffer<Float>?
     public var writeGate: WriteGate?
+    /// The lifetime controller (`learning.lifetime`): scales each tile's writes.
+    public var lifetime: LifetimeController?
+    /// NeuroBench's workload counts of every forward pass so far (``NeuroBenchCounts``).
+    public internal(set) var neuroBench = NeuroBenchCounts()
 
     /// Builds the network. `config.layers[0]` must equal `inputLines`.
     public init(config: NetworkConfig, learning: LearningConfig, preset: DevicePreset,
@@ -83,8 +87,14 @@ public final class SpikingNetwork: @unchecked Sendable {
         for l in 0..<(sizes.count - 1) {
             let rows = sizes[l] + bias, cols = sizes[l + 1]
             let std = config.initGain(layer: l) / Float(rows).squareRoot()
-            let initial = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
-            let scale = config.scaledMaxWeight(layer: l) / CrossbarLayer.maxPairWeight(preset)
+            let drawn = (0..<(rows * cols)).map { _ in std * initRNG.nextGaussian() }
+            // An imported model is programmed through the write path after construction
+            // (OnlineLearner), from weights 0; with 0 programming rounds it is set directly.
+            let imported = config.importedWeights.isEmpty ? nil : config.importedWeights[l]
+            let initial = imported.map { config.modelProgrammingRounds > 0 ? [Float](repeating: 0, count: $0.count) : $0 } ?? drawn
+            precondition(initial.count == rows * cols, "imported weights of layer \(l) must have rows·cols entries")
+            // An imported model keeps the window its import chose (no fan-in scaling).
+            let scale = (imported == nil ? config.scaledMaxWeight(layer: l) : config.maxWeight(layer: l)) / CrossbarLayer.maxPairWeight(preset)
             built.append(CrossbarLayer(rows: rows, cols: cols, weightScale: scale,
                                        preset: preset, config: crossbar, writeConfig: writePath,
                                        initial: initial, rng: &deviceRNG))

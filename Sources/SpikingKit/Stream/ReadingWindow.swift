@@ -11,7 +11,7 @@ import KitSupport
 ///
 /// Allocation-free after construction: every buffer is allocated once; ``append(_:label:)``,
 /// ``copyLast(_:into:)`` and ``label(ofLast:)`` only index into them. Pure: no clock, no I/O.
-public final class ReadingWindow: @unchecked Sendable {
+public final class ReadingWindow {
     /// The longest window accepted (the encoder's frame limit).
     public static let maxWindow = 4096
     /// Values per reading.

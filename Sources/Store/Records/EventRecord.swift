@@ -18,6 +18,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable, DatabaseValueCon
     case checkpoint
     /// An error the run survived or died of (detail: message), e.g. a failed flush.
     case error
+    /// The lifetime controller changed a tile's regime (detail: layer, tileRow, tileCol,
+    /// regime — free, throttled or floor — writeScale, projectedSeconds).
+    case lifetime
 }
 
 /// One row of `event`: something that happened at one sample of a run.

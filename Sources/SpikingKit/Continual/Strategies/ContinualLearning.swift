@@ -10,7 +10,7 @@ import KitSupport
 /// A **task change** is a learned sample whose `task` tag differs from the previous learned
 /// sample's (the experiment tags every sample; a daemon client may send `"task"`). It
 /// consolidates importance and starts a new class mask.
-public final class ContinualLearning: @unchecked Sendable {
+public final class ContinualLearning {
     // Safety: owned by one learner and touched only from its process() call.
     public let config: ContinualConfig
     public let components: Set<StrategyComponent>

@@ -24,7 +24,7 @@ import KitSupport
 /// Memory: ω and Ω, one 32-bit value each per synapse, in digital SRAM beside the χ
 /// accumulators (``memoryBytes``); per learned sample one multiply-add per synapse for ω and
 /// one multiply for the gate, counted as learning MACs and update scalings.
-public final class WriteGate: @unchecked Sendable {
+public final class WriteGate {
     // Safety: owned by one learner and touched only from its process() call, like the network.
     public let metaplasticity: Float
     public let freezeAbove: Float
