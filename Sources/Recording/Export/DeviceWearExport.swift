@@ -102,9 +102,9 @@ public enum DeviceWearExport {
                         let w = p.weight[i]
                         let g = Double(p.normalizedConductance(i, w: w)) * siemensPerUnit
                         totals.rows += 1
-                        totals.setPulses &+= set
-                        totals.resetPulses &+= reset
-                        totals.wastedPulses &+= wasted
+                        totals.setPulses &+= UInt64(set)
+                        totals.resetPulses &+= UInt64(reset)
+                        totals.wastedPulses &+= UInt64(wasted)
                         if failed { totals.failed += 1 }
                         try line(prefix + "\(r),\(c),\(name),\(set),\(reset),\(wasted),"
                             + (budget.isFinite ? "\(budget)" : "inf") + ",\(failed ? 1 : 0),\(w),\(g)")
