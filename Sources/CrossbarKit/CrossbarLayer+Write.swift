@@ -46,18 +46,19 @@ extension CrossbarLayer {
                 m &+= isNonZero(v)
             }
         }
-        sendListed(m, delta, timeSeconds: timeSeconds, rng: &rng, roundingRNG: &roundingRNG, counts: &counts)
+        sendListed(m, delta, timeSeconds: timeSeconds, rng: &rng, roundingRNG: &roundingRNG, counts: &counts,
+                   scheme: scheme)
         // Consumes the ideal update (and turns any −0 left in it into +0).
         if ideal { delta.update(repeating: 0, count: n) }
     }
 
     /// Pass 2 of a write (sparse): sends the pulses of the first `m` entries of ``candidates``
-    /// (ascending), row by row for the write latency.
+    /// (ascending), row by row for the write latency, with `scheme` (default: the configured one).
     func sendListed(_ m: Int, _ delta: UnsafeMutablePointer<Float>, timeSeconds: Float,
                     rng: inout SeededGenerator, roundingRNG: inout SeededGenerator,
-                    counts: inout OperationCounts) {
+                    counts: inout OperationCounts, scheme override: PulseScheme? = nil) {
         let ideal = preset.device.model == .ideal
-        let scheme = writeConfig.scheme
+        let scheme = override ?? writeConfig.scheme
         let list = candidates.pointer
         let tSet = Double(preset.electrical.setPulseSeconds), tReset = Double(preset.electrical.resetPulseSeconds)
         var tally = PulseTally()

@@ -9,7 +9,8 @@ extension SpikingNetwork {
     /// `learningRate`, the readout from `readoutLearningRate`. The gradient buffers are
     /// consumed. Hidden layers with η = 0 are fixed: nothing is written (nor priced) there.
     /// The first layer's factored static gradient goes straight into χ when the layer folds
-    /// outer products and no write gate needs the formed change (bit for bit the formed path).
+    /// outer products and neither a write gate nor the lifetime controller needs the formed
+    /// change (bit for bit the formed path).
     public func commit(counts: inout OperationCounts, timeSeconds: Float, random: inout NetworkRandom) {
         let last = layers.count - 1
         let first = inputCrossbar.first ?? last
@@ -19,7 +20,8 @@ extension SpikingNetwork {
                 if i == first { staticGradientPending = false }
                 continue
             }
-            if i == first && staticGradientPending && layer.foldsOuterProducts && writeGate == nil {
+            if i == first && staticGradientPending && layer.foldsOuterProducts && writeGate == nil
+                && lifetime == nil {
                 staticGradientPending = false
                 layer.applyOuterUpdate(rowFactor: input.pointer, columnFactor: hidden[0].signalSum.pointer,
                                        scale: -rate, timeSeconds: timeSeconds,
