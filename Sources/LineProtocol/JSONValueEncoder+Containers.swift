@@ -57,12 +57,11 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer, LeafWriting {
     let codingPath: [CodingKey]
     var count: Int { node.count }
 
-    func append(_ value: JSONValue) { node.appendElement().content = .leaf(value) }
     var nextPath: [CodingKey] { codingPath + [IndexKey(intValue: count)] }
 
-    func putLeaf(_ value: JSONValue) { append(value) }
+    func putLeaf(_ value: JSONValue) { node.appendElement().content = .leaf(value) }
     var leafPath: [CodingKey] { nextPath }
-    mutating func encodeNil() throws { append(.null) }
+    mutating func encodeNil() throws { putLeaf(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = nextPath
