@@ -145,13 +145,15 @@ extension CrossbarLayer {
         let o = UnsafeMutableRawPointer(out)
         let magic = SIMD8<Float>(repeating: 12_582_912)
         let top = SIMD8<Float>(repeating: maxCode), bottom = SIMD8<Float>(repeating: -maxCode)
-        for k in 0..<vectors {
-            let off = k * 32
+        var off = 0
+        let end = vectors &* 32
+        while off < end {
             let i = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                 + d.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) * z.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
             let code = clampCodes((i * inverseLSB + magic) - magic, top: top, bottom: bottom)
             let sum = o.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) + code * lsb
             o.storeBytes(of: sum, toByteOffset: off, as: SIMD8<Float>.self)
+            off &+= 32
         }
     }
 
