@@ -36,36 +36,36 @@ extension CrossbarLayer {
     /// The dense pass: `χ_rc ← clip(χ_rc + ((x_r·v_c)·s)·toSteps)`, listing the entries with
     /// `|χ| ≥ ε` in ``candidates`` (ascending). Returns how many were listed. Eight columns at
     /// a time in SIMD vectors (the same operations in the same order per entry as the scalar
-    /// form, so the same bits); each vector ORs the sign of `ε − |χ|` into a row flag, and
-    /// only a row with a listed entry is scanned again, vector by vector. The ±10⁶ clip is
-    /// checked the same way and applied to a flagged row afterwards.
+    /// form, so the same bits). Each vector tests `|χ| ≥ min(ε, 10⁶)` on its own: the signs of
+    /// `|χ| − θ` of its two halves are ANDed and one sign mask read, so a vector with no such
+    /// entry (nearly all of them) costs four operations more than the update and is never
+    /// read again; a flagged vector (rare) is finished lane by lane: the ±10⁶ clip, then the
+    /// `|χ| ≥ ε` listing. A row with `x_r = 0` is only tested.
     func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float) -> Int {
         let chi = accumulator.pointer
         let list = candidates.pointer
         let eps = writeConfig.accumulateThresholdSteps
         let cols = self.cols, whole = cols & ~7
         let vraw = UnsafeRawPointer(v)
-        let magnitude = SIMD8<UInt32>(repeating: 0x7FFF_FFFF), sign = ~magnitude
-        let epsV = SIMD8<Float>(repeating: eps)
-        let limit = SIMD8<Float>(repeating: 1e6)
+        let magnitude = SIMD8<UInt32>(repeating: 0x7FFF_FFFF)
+        let sign4 = SIMD4<UInt32>(repeating: 0x8000_0000)
+        let theta = SIMD8<Float>(repeating: min(eps, 1e6))
+        let end = whole &* 4
         var m = 0
         for r in 0..<rows {
             let xr = x[r]
             let row = chi + r * cols
             let raw = UnsafeMutableRawPointer(row)
-            // Sign bits of ~(|χ| − ε) (set where |χ| ≥ ε) and of ~(|χ| − 10⁶), ORed over the row.
-            var over = SIMD8<UInt32>(repeating: 0), clip = SIMD8<UInt32>(repeating: 0)
-            var tail: UInt32 = 0
+            let base = r * cols
             var off = 0
-            let end = whole &* 4
             if xr == 0 {
                 while off < end {
                     let value = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                    let a = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & magnitude, to: SIMD8<Float>.self)
-                    over |= ~unsafeBitCast(a - epsV, to: SIMD8<UInt32>.self)
+                    if Self.anyAtLeast(value, theta, magnitude, sign4) {
+                        m = finishVector(row, base: base, from: off / 4, count: 8, eps: eps, list: list, m: m)
+                    }
                     off &+= 32
                 }
-                for c in whole..<cols { tail |= ~(abs(row[c]) - eps).bitPattern }
             } else {
                 let xs = SIMD8<Float>(repeating: xr)
                 while off < end {
@@ -73,40 +73,39 @@ extension CrossbarLayer {
                     let old = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                     let value = old + ((xs * vc) * s) * toSteps
                     raw.storeBytes(of: value, toByteOffset: off, as: SIMD8<Float>.self)
-                    let a = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & magnitude, to: SIMD8<Float>.self)
-                    over |= ~unsafeBitCast(a - epsV, to: SIMD8<UInt32>.self)
-                    clip |= ~unsafeBitCast(a - limit, to: SIMD8<UInt32>.self)
+                    if Self.anyAtLeast(value, theta, magnitude, sign4) {
+                        m = finishVector(row, base: base, from: off / 4, count: 8, eps: eps, list: list, m: m)
+                    }
                     off &+= 32
                 }
-                // The ±10⁶ clip (never reached in practice): clipping the stored sum afterwards
-                // is the scalar form's min(max(sum)), so a flagged row is fixed up in place.
-                if (clip &>> 31).wrappedSum() != 0 {
-                    for c in 0..<whole { row[c] = min(max(row[c], -1e6), 1e6) }
-                }
-                for c in whole..<cols {
-                    let value = min(max(row[c] + ((xr * v[c]) * s) * toSteps, -1e6), 1e6)
-                    row[c] = value
-                    tail |= ~(abs(value) - eps).bitPattern
-                }
+                for c in whole..<cols { row[c] = row[c] + ((xr * v[c]) * s) * toSteps }
             }
-            guard ((over &>> 31).wrappedSum() | (tail >> 31)) != 0 else { continue }
-            off = 0
-            while off < end {
-                let value = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                let a = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & magnitude, to: SIMD8<Float>.self)
-                if (~unsafeBitCast(a - epsV, to: SIMD8<UInt32>.self) & sign) != SIMD8<UInt32>() {
-                    let c = off / 4
-                    for j in c..<(c + 8) where abs(row[j]) >= eps {
-                        list[m] = Int32(truncatingIfNeeded: r * cols + j)
-                        m += 1
-                    }
-                }
-                off &+= 32
-            }
-            for c in whole..<cols where abs(row[c]) >= eps {
-                list[m] = Int32(truncatingIfNeeded: r * cols + c)
-                m += 1
-            }
+            // The last columns (fewer than eight), one by one.
+            m = finishVector(row, base: base, from: whole, count: cols - whole, eps: eps, list: list, m: m)
+        }
+        return m
+    }
+
+    /// Whether some lane of `value` has `|value| ≥ θ`: the sign of `|value| − θ` is clear there.
+    @inline(__always)
+    static func anyAtLeast(_ value: SIMD8<Float>, _ theta: SIMD8<Float>, _ magnitude: SIMD8<UInt32>,
+                           _ sign4: SIMD4<UInt32>) -> Bool {
+        let a = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & magnitude, to: SIMD8<Float>.self)
+        let d = unsafeBitCast(a - theta, to: SIMD8<UInt32>.self)
+        return (d.lowHalf & d.highHalf & sign4) != sign4
+    }
+
+    /// Clips `row[from..<from+count]` to ±10⁶ (the scalar form's `min(max(χ, −10⁶), 10⁶)`) and
+    /// lists the entries with `|χ| ≥ ε` after `m`; returns the new count.
+    @inline(__always)
+    func finishVector(_ row: UnsafeMutablePointer<Float>, base: Int, from c0: Int, count: Int, eps: Float,
+                      list: UnsafeMutablePointer<Int32>, m start: Int) -> Int {
+        var m = start
+        for c in c0..<(c0 + count) {
+            let value = min(max(row[c], -1e6), 1e6)
+            row[c] = value
+            list[m] = Int32(truncatingIfNeeded: base + c)
+            m &+= abs(value) >= eps ? 1 : 0
         }
         return m
     }

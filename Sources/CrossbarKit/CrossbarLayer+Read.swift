@@ -30,7 +30,7 @@ extension CrossbarLayer {
                            spikeList: UnsafePointer<Int32>? = nil, spikeCount: Int = 0) -> ReadCharge {
         var charge = ReadCharge()
         let stride = self.stride, tileRows = config.tileRows
-        let w = readWeights.pointer, nw = noiseWeights.pointer, rc = rowConductance.pointer
+        let rc = rowConductance.pointer
         let part = partial.pointer, psd = partialVariance.pointer, active = tileActive.pointer
         let withNoise = noiseFactor > 0
         let binary = !graded
@@ -58,17 +58,12 @@ extension CrossbarLayer {
             list = UnsafePointer(built)
         }
         active.update(repeating: 0, count: rowTiles)
-        let chunks = stride / 8
         var k = 0
         while k < n {
             let rt = Int(list[k]) / tileRows
             let end = min(rows, (rt + 1) * tileRows)
-            let acc = UnsafeMutableRawPointer(part + rt * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-            let vacc = UnsafeMutableRawPointer(psd + rt * stride).assumingMemoryBound(to: SIMD8<Float>.self)
             active[rt] = 1
             charge.activeRowTiles += 1
-            for ch in 0..<chunks { acc[ch] = .zero }
-            if withNoise { for ch in 0..<chunks { vacc[ch] = .zero } }
             // Rows of this tile: list[k..<stop].
             var stop = k
             while stop < n, Int(list[stop]) < end { stop += 1 }
@@ -78,37 +73,10 @@ extension CrossbarLayer {
                 charge.cellConductance += xr * xr * rc[r]
             }
             charge.activeRows += stop - k
-            // Four fused variants, chosen once per tile: spikes (x = 1) or graded, with or
-            // without the read-noise variance terms.
-            switch (binary, withNoise) {
-            case (true, true):
-                for j in k..<stop {
-                    let r = Int(list[j])
-                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    for ch in 0..<chunks { acc[ch] += row[ch]; vacc[ch] += nrow[ch] }
-                }
-            case (true, false):
-                for j in k..<stop {
-                    let row = UnsafeRawPointer(w + Int(list[j]) * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    for ch in 0..<chunks { acc[ch] += row[ch] }
-                }
-            case (false, true):
-                for j in k..<stop {
-                    let r = Int(list[j])
-                    let xr = x[r], x2 = xr * xr
-                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    let nrow = UnsafeRawPointer(nw + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    for ch in 0..<chunks { acc[ch] += xr * row[ch]; vacc[ch] += x2 * nrow[ch] }
-                }
-            case (false, false):
-                for j in k..<stop {
-                    let r = Int(list[j])
-                    let xr = x[r]
-                    let row = UnsafeRawPointer(w + r * stride).assumingMemoryBound(to: SIMD8<Float>.self)
-                    for ch in 0..<chunks { acc[ch] += xr * row[ch] }
-                }
-            }
+            // Spikes (x = 1) or graded, with or without the read-noise variance terms
+            // (``CrossbarLayer+TileKernels.swift``).
+            accumulateTile(list, from: k, to: stop, input: x, binary: binary, withNoise: withNoise,
+                           acc: part + rt * stride, vacc: psd + rt * stride)
             k = stop
             if withNoise {
                 // Variance → standard deviation of the column current, once per read.
@@ -177,13 +145,15 @@ extension CrossbarLayer {
         let o = UnsafeMutableRawPointer(out)
         let magic = SIMD8<Float>(repeating: 12_582_912)
         let top = SIMD8<Float>(repeating: maxCode), bottom = SIMD8<Float>(repeating: -maxCode)
-        for k in 0..<vectors {
-            let off = k * 32
+        var off = 0
+        let end = vectors &* 32
+        while off < end {
             let i = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                 + d.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) * z.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
             let code = clampCodes((i * inverseLSB + magic) - magic, top: top, bottom: bottom)
             let sum = o.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) + code * lsb
             o.storeBytes(of: sum, toByteOffset: off, as: SIMD8<Float>.self)
+            off &+= 32
         }
     }
 

@@ -12,27 +12,29 @@ struct OuterUpdateTests {
         return p
     }
 
-    func layers(rows: Int, cols: Int, threshold: Float) -> (CrossbarLayer, CrossbarLayer) {
+    func layers(rows: Int, cols: Int, threshold: Float, cap: Int = 0) -> (CrossbarLayer, CrossbarLayer) {
         var init0 = SeededGenerator(seed: 5)
         let initial = (0..<(rows * cols)).map { _ in 0.05 * init0.nextGaussian() }
         func make() -> CrossbarLayer {
             makeLayer(rows: rows, cols: cols, preset: noisyPreset(), initial: initial, scale: 0.25) { _ in } writePath: {
                 $0.scheme = .accumulate
                 $0.accumulateThresholdSteps = threshold
+                $0.maxPulsesPerUpdate = cap
             }
         }
         return (make(), make())
     }
 
     @Test("folding x ⊗ v into χ equals forming ΔW = s·(x ⊗ v) and applying it, bit for bit",
-          arguments: [(33, 21, Float(1)), (17, 64, 6), (9, 10, 0.3)])
-    func matchesFormedUpdate(rows: Int, cols: Int, threshold: Float) {
-        let (fused, formed) = layers(rows: rows, cols: cols, threshold: threshold)
+          arguments: [(33, 21, Float(1), Float(-0.8), 0), (17, 64, 6, -0.8, 0), (9, 10, 0.3, -0.8, 0),
+                      // χ driven past ±10⁶ (the clip), pulses capped so the excess stays in χ.
+                      (12, 27, 1, -3e7, 3)])
+    func matchesFormedUpdate(rows: Int, cols: Int, threshold: Float, s: Float, cap: Int) {
+        let (fused, formed) = layers(rows: rows, cols: cols, threshold: threshold, cap: cap)
         var data = SeededGenerator(seed: 11)
         var rngA = SeededGenerator(seed: 1), roundA = SeededGenerator(seed: 2)
         var rngB = SeededGenerator(seed: 1), roundB = SeededGenerator(seed: 2)
         var countsA = OperationCounts(), countsB = OperationCounts()
-        let s: Float = -0.8
         for _ in 0..<12 {
             // Inputs with exact zeros (skipped rows) and column factors of both signs.
             let x = (0..<rows).map { _ in data.nextUnitFloat() < 0.3 ? 0 : data.nextGaussian() }
@@ -57,5 +59,7 @@ struct OuterUpdateTests {
         #expect(countsA == countsB)
         #expect(rngA == rngB)
         #expect(countsA.setPulses + countsA.resetPulses > 0, "the case must send pulses")
+        // χ was clipped to ±10⁶, then at most `cap` steps were sent out of it.
+        if cap > 0 { #expect(fused.accumulator.array.contains { abs($0) >= 1e6 - Float(cap) }, "the case must reach the clip") }
     }
 }

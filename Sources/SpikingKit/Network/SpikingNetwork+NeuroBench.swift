@@ -43,9 +43,22 @@ extension SpikingNetwork {
     @inline(__always)
     func countRead(_ crossbar: CrossbarLayer, input: UnsafePointer<Float>, spikeList: UnsafePointer<Int32>?,
                    spikeCount: Int, into counts: inout NeuroBenchCounts) {
+        var unused: (operations: Int, binary: Bool)? = nil
+        countRead(crossbar, input: input, spikeList: spikeList, spikeCount: spikeCount, into: &counts, reusing: &unused)
+    }
+
+    /// ``countRead(_:input:spikeList:spikeCount:into:)`` of a read whose input and weights are
+    /// those of the read `previous` counted (the first layer under a static input, within one
+    /// sample: the weights change only at the commit after it): the same counts, without
+    /// scanning the rows again. `previous` nil: count and keep the result there.
+    @inline(__always)
+    func countRead(_ crossbar: CrossbarLayer, input: UnsafePointer<Float>, spikeList: UnsafePointer<Int32>?,
+                   spikeCount: Int, into counts: inout NeuroBenchCounts, reusing previous: inout (operations: Int, binary: Bool)?) {
         let rows = crossbar.rows - (config.bias ? 1 : 0)
-        counts.read(crossbar.effectiveSynapses(input: input, spikeList: spikeList, spikeCount: spikeCount, weightRows: rows),
-                    dense: rows * crossbar.cols)
+        let synapses = previous
+            ?? crossbar.effectiveSynapses(input: input, spikeList: spikeList, spikeCount: spikeCount, weightRows: rows)
+        previous = synapses
+        counts.read(synapses, dense: rows * crossbar.cols)
     }
 }
 

@@ -43,6 +43,7 @@ extension SpikingNetwork {
         let inPtr = input.pointer
         var staticTrace: Float = 0
         var firstCharge = ReadCharge()
+        var firstSynapses: (operations: Int, binary: Bool)? = nil
         var spikes = 0
         var bench = NeuroBenchCounts()   // NeuroBench's workload counts of this pass
         let outLayer = layers[layers.count - 1]
@@ -57,7 +58,12 @@ extension SpikingNetwork {
             var listCount = 0
             for l in 0..<hidden.count {
                 let xb = layers[inputCrossbar[l]], h = hidden[l]
-                countRead(xb, input: layerInput, spikeList: list, spikeCount: listCount, into: &bench)
+                if l == 0 && staticInput {   // the same input and weights every step of the sample
+                    countRead(xb, input: layerInput, spikeList: list, spikeCount: listCount, into: &bench,
+                              reusing: &firstSynapses)
+                } else {
+                    countRead(xb, input: layerInput, spikeList: list, spikeCount: listCount, into: &bench)
+                }
                 let charge = accumulate(xb, layer: l, step: t, staticInput: staticInput, input: layerInput,
                                         graded: graded, spikeList: list, spikeCount: listCount, first: &firstCharge)
                 let conversions = xb.convert(into: h.current.pointer, rng: &random.readNoise)
