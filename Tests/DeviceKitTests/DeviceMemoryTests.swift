@@ -4,20 +4,29 @@ import Testing
 
 @Suite("Per-device memory")
 struct DeviceMemoryTests {
-    /// Twelve 32-bit floats (state, apparent state, steps ±, nominal and current bounds, shapes ±,
-    /// endurance budget, last-write time), two status bytes (status, failure mode) and four
-    /// 32-bit wear counters: 66 bytes; NeuroSim adds its two per-device curves (2 × 8 bytes).
+    /// Stored per device: the state (4 bytes), the status (1) and four 32-bit wear counters
+    /// (16): 21 bytes. Each model that is on adds its field: write noise the apparent state,
+    /// window closure with wear its closure factor, drift or retention the last-write time (4
+    /// bytes each). Steps, bounds, shapes, NeuroSim curves, budgets and failure modes are
+    /// regenerated, not stored.
     @Test("a built population holds the bytes per device the README states", arguments: [
-        (PulseModel.constantStep, 66.0), (.softBounds, 66), (.neurosim, 82),
+        (PulseModel.constantStep, false, false, false, 21.0), (.neurosim, false, false, false, 21),
+        (.neurosim, false, true, false, 25), (.softBounds, true, true, true, 33), (.ideal, false, false, true, 25),
     ])
-    func bytesPerDevice(model: PulseModel, bytes: Double) {
-        let d = noiselessDevices(model, count: 1000)
-        let floats = 12 * MemoryLayout<Float>.stride, flags = 2 * MemoryLayout<UInt8>.stride
-        let counters = 4 * MemoryLayout<UInt32>.stride
-        let curves = model == .neurosim ? 2 * MemoryLayout<NeuroSimCurve>.stride : 0
-        #expect(Double(floats + flags + counters + curves) == bytes)
+    func bytesPerDevice(model: PulseModel, writeNoise: Bool, wear: Bool, drift: Bool, bytes: Double) {
+        var preset = DevicePreset()
+        preset.device.model = model
+        if writeNoise { preset.device.writeNoiseStd = 1 }
+        if wear { preset.endurance.medianPulses = 1e6 }
+        if drift { preset.drift.nu = 0.05 }
+        var rng = SeededGenerator(seed: 1)
+        let d = DevicePopulation(count: 1000, preset: preset, initialWeight: 0, rng: &rng)
+        let optional = [writeNoise, wear, drift].filter { $0 }.count * MemoryLayout<Float>.stride
+        let fixed = MemoryLayout<Float>.stride + MemoryLayout<UInt8>.stride + 4 * MemoryLayout<UInt32>.stride
+        #expect(Double(fixed + optional) == bytes)
         #expect(d.bytesPerDevice == bytes)
         #expect(d.storageBytes == Int(bytes) * 1000)
+        #expect((d.apparent === d.weight) == !writeNoise)
     }
 
     @Test("wear counters are 32-bit in memory and 64-bit in a checkpoint, and round-trip exactly")
