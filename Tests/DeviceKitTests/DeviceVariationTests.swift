@@ -61,6 +61,8 @@ struct DeviceVariationTests {
         #expect((0..<100).allSatisfy { v.neurosimCurve($0, up: false) == NeuroSimCurve(a: v.draw($0).shapeDown, pulsesMax: 128, up: false) })
         let logBudget = Self.moments((0..<n).map { Double.log(Double(v.budget($0))) })
         #expect(abs(logBudget.mean - Double.log(1e6)) < 0.5 * se && abs(logBudget.sd - 0.5) < 0.5 * se)
+        // The floor below which the pulse path skips wear is below every budget's onset.
+        #expect(v.wearFloorPulses > 1000 && (0..<n).allSatisfy { 0.5 * v.budget($0) > v.wearFloorPulses })
         let high = Double((0..<n).filter { v.failsHigh($0) }.count) / Double(n)
         #expect(abs(high - 0.3) < 4 * (0.21 / Double(n)).squareRoot())
         let up = Self.moments((0..<n).map { Double(v.draw($0).stepUp) })

@@ -75,8 +75,10 @@ extension DevicePopulation {
             draw = variation.draw(i)
             nominal = (draw.lo, draw.hi)
         }
-        let budget = variation.budget(i)
-        let wearOn = budget.isFinite
+        // Wear can act only once the count passes the lowest possible onset: below it the
+        // budget is not even regenerated (results are the same either way).
+        let wearOn = variation.enduranceOn && Float(pulses(i) &+ UInt64(total)) >= variation.wearFloorPulses
+        let budget = wearOn ? variation.budget(i) : .infinity
         var (lo, hi) = currentBounds(i, nominal: nominal)
         for _ in 0..<total {
             let g = normalizedConductance(w: w[i], nominal: nominal)

@@ -14,7 +14,7 @@ import RealModule
 ///   NeuroSim `A±·(1 + aDtod·ξ)`).
 ///
 /// Endurance (own key, counter `4·i + slot`): slot 0 the budget `N_end = exp(ln N_med + s·ξ)`
-/// (pulses), slot 1 the failure mode (stuck at max with probability `stuckAtMaxProbability`),
+/// (pulses, ξ truncated at ±8), slot 1 the failure mode (stuck at max with probability `stuckAtMaxProbability`),
 /// slot 2 the initial fault (probability `initialStuckFraction`).
 public struct DeviceVariation: Sendable {
     public let device: DeviceParameters
@@ -26,6 +26,9 @@ public struct DeviceVariation: Sendable {
     public let logMedianPulses: Float
     public let enduranceSpread: Float
     public let enduranceOn: Bool
+    /// Pulse counts below which no device can fail or start to close its window:
+    /// `min(onsetFraction, 1)·exp(ln N_med − 8s)`, less 0.1 % for rounding (0 when wear-out is off).
+    public let wearFloorPulses: Float
     public let stuckAtMaxProbability: Float
     public let initialStuckFraction: Float
     /// Δw_min, device units.
@@ -43,6 +46,8 @@ public struct DeviceVariation: Sendable {
         enduranceOn = e.isEnabled
         logMedianPulses = e.isEnabled ? Float.log(e.medianPulses) : 0
         enduranceSpread = e.spread
+        wearFloorPulses = e.isEnabled
+            ? 0.999 * min(e.onsetFraction, 1) * Float.exp(logMedianPulses - Self.budgetDeviates * e.spread) : 0
         stuckAtMaxProbability = e.stuckAtMaxProbability
         initialStuckFraction = e.initialStuckFraction
         step = preset.device.nominalStep
@@ -111,11 +116,16 @@ public struct DeviceVariation: Sendable {
         return d
     }
 
+    /// ln N_end is truncated at ±8σ ([assumption]: a clip has probability 1.2·10⁻¹⁵ per
+    /// device), so ``wearFloorPulses`` bounds every budget from below.
+    public static let budgetDeviates: Float = 8
+
     /// Endurance budget of device `i`, pulses (infinite when wear-out is off).
     @inlinable
     public func budget(_ i: Int) -> Float {
         guard enduranceOn else { return .infinity }
-        return Float.exp(logMedianPulses + enduranceSpread * CounterDraw.gaussian(enduranceBits(i, slot: 0)))
+        let z = min(max(CounterDraw.gaussian(enduranceBits(i, slot: 0)), -Self.budgetDeviates), Self.budgetDeviates)
+        return Float.exp(logMedianPulses + enduranceSpread * z)
     }
 
     /// Whether device `i` ends stuck at its maximum when it fails.
