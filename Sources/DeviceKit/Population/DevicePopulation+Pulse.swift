@@ -139,7 +139,7 @@ extension DevicePopulation {
 
     /// Endurance bookkeeping after one pulse: failure at the budget `N_end`; past the onset
     /// `N_on = onsetFraction·N_end` the window closes around its centre by
-    /// `s = (n/max(N_on, 1))^(−closureExponent)` (stored in ``windowShrink``; `lo`, `hi`
+    /// `s = (n/max(N_on, 1))^(−closureExponent)` (derived again from `n` by ``currentBounds(_:nominal:)``; `lo`, `hi`
     /// receive the new current bounds and the state is clipped to them).
     @inlinable
     func wear(_ i: Int, budget b: Float, nominal: (lo: Float, hi: Float), bounds lo: inout Float, _ hi: inout Float,
@@ -154,7 +154,6 @@ extension DevicePopulation {
         let onset = e.onsetFraction * b
         if n > onset, e.closureExponent > 0 {
             let shrink = Float.pow(n / max(onset, 1), -e.closureExponent)
-            windowShrink.pointer[i] = shrink
             let centre = (nominal.lo + nominal.hi) / 2
             lo = centre + (nominal.lo - centre) * shrink
             hi = centre + (nominal.hi - centre) * shrink
@@ -170,6 +169,7 @@ extension DevicePopulation {
     public func abruptReset(_ i: Int, timeSeconds: Float) -> PulseTally {
         var tally = PulseTally()
         let nominal = variation.nominalBounds(i)
+        var (lo, hi) = currentBounds(i, nominal: nominal)  // at the count before this pulse
         tally.resetPulses = 1
         tally.resetConductanceSum = normalizedConductance(w: weight[i], nominal: nominal)
         resetPulses[i] &+= 1
@@ -180,7 +180,6 @@ extension DevicePopulation {
             tally.wastedPulses = 1
             return tally
         }
-        var (lo, hi) = currentBounds(i, nominal: nominal)
         weight[i] = lo
         apparent[i] = lo
         let b = variation.budget(i)

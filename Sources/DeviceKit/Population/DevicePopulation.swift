@@ -18,8 +18,8 @@ public enum DeviceStatus: UInt8, Sendable {
 ///
 /// Bytes per device (``bytesPerDevice``, checked in `DeviceMemoryTests`): 4 (state) + 1
 /// (status) + 16 (four 32-bit counters) = 21, plus 4 for the apparent state when write noise
-/// is on, 4 for the window closure when wear-out closes the window, 4 for the last-write time
-/// when drift or retention is on.
+/// is on and 4 for the last-write time when drift or retention is on. The window closure is
+/// derived from the pulse count (``currentBounds(_:nominal:)``).
 ///
 /// Cycle-to-cycle noise is drawn per pulse by ``pulse(_:count:timeSeconds:rng:)``.
 public final class DevicePopulation {
@@ -34,10 +34,6 @@ public final class DevicePopulation {
     /// What a read sees right after the last write: the true state plus write noise. The
     /// same buffer as ``weight`` (no memory of its own) when write noise is off.
     public let apparent: Buffer<Float>
-    /// Window closure factor `s` of each device (1 = as fabricated): the current bounds are
-    /// `c + (b − c)·s` around the centre `c` of the nominal bounds `b`. Empty when wear-out
-    /// is off or never closes the window.
-    public let windowShrink: Buffer<Float>
     /// Normalized conductance of the as-fabricated minimum, `1/onOffRatio`.
     public let gMin: Float
     public let status: Buffer<UInt8>
@@ -62,12 +58,10 @@ public final class DevicePopulation {
         self.preset = preset
         self.count = count
         let p = preset.device
-        let e = preset.endurance
         let v = DeviceVariation(preset: preset, seed: rng.next())
         variation = v
         weight = Buffer(repeating: 0, count: count)
         apparent = p.writeNoiseStd > 0 ? Buffer(repeating: 0, count: count) : weight
-        windowShrink = Buffer(repeating: 1, count: e.isEnabled && e.closureExponent > 0 ? count : 0)
         gMin = 1 / preset.electrical.onOffRatio
         status = Buffer(repeating: DeviceStatus.healthy.rawValue, count: count)
         setPulses = Buffer(repeating: 0, count: count)
@@ -108,12 +102,27 @@ public final class DevicePopulation {
     @inlinable
     public func bounds(_ i: Int) -> (lo: Float, hi: Float) { currentBounds(i, nominal: variation.nominalBounds(i)) }
 
-    /// Current bounds from the nominal ones and the stored closure factor.
+    /// Current bounds from the nominal ones `b` and the pulse count `n`, the wear law's window
+    /// closure: past the onset `N_on = onsetFraction·N_end` of a healthy device the window is
+    /// `c + (b − c)·s` around its centre `c`, `s = (n/max(N_on, 1))^(−closureExponent)` (what
+    /// ``wear(_:budget:nominal:bounds:_:tally:)`` set at the device's last pulse, exactly); before
+    /// it, and for a failed device (stuck at a nominal bound), the nominal window. Needs no
+    /// storage and no budget below the lowest possible onset.
     @inlinable @inline(__always)
     public func currentBounds(_ i: Int, nominal b: (lo: Float, hi: Float)) -> (lo: Float, hi: Float) {
-        guard windowShrink.count != 0 else { return b }
-        let s = windowShrink.pointer[i]
-        if s == 1 { return b }
+        guard variation.enduranceOn, Float(pulses(i)) >= variation.wearFloorPulses else { return b }
+        return closedBounds(i, nominal: b)
+    }
+
+    /// ``currentBounds(_:nominal:)`` past the lowest possible onset (rare: kept out of line).
+    @inlinable @inline(never)
+    func closedBounds(_ i: Int, nominal b: (lo: Float, hi: Float)) -> (lo: Float, hi: Float) {
+        let k = preset.endurance.closureExponent
+        guard k > 0, status.pointer[i] == DeviceStatus.healthy.rawValue else { return b }
+        let n = Float(pulses(i))
+        let onset = preset.endurance.onsetFraction * variation.budget(i)
+        guard n > onset else { return b }
+        let s = Float.pow(n / max(onset, 1), -k)
         let centre = (b.lo + b.hi) / 2
         return (centre + (b.lo - centre) * s, centre + (b.hi - centre) * s)
     }
