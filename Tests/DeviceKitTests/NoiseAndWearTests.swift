@@ -62,9 +62,10 @@ struct NoiseAndWearTests {
         let d = DevicePopulation(count: 50, preset: preset, initialWeight: 0, rng: &rng)
         var last = [UInt64](repeating: 0, count: 50)
         var failedAt: [Int: Float] = [:]
+        var wastedByTally = [Int](repeating: 0, count: 50)
         for round in 0..<600 {
             for i in 0..<50 {
-                _ = d.pulse(i, count: round % 2 == 0 ? 1 : -1, timeSeconds: 0, rng: &rng)
+                wastedByTally[i] += d.pulse(i, count: round % 2 == 0 ? 1 : -1, timeSeconds: 0, rng: &rng).wastedPulses
                 let n = d.pulses(i)
                 #expect(n >= last[i])
                 last[i] = n
@@ -74,7 +75,9 @@ struct NoiseAndWearTests {
             }
         }
         #expect(failedAt.count == 50)  // 600 pulses ≫ a budget of ~200
-        #expect(d.wastedPulses.array.reduce(0, +) > 0)
+        // The derived wasted-pulse count equals what the pulses' tallies counted, device by device.
+        #expect((0..<50).map { Int(d.wastedPulses($0)) } == wastedByTally)
+        #expect(wastedByTally.reduce(0, +) > 0)
         for i in 0..<50 {
             let stuck = d.status[i] == DeviceStatus.stuckMax.rawValue ? d.nominalBounds(i).hi : d.nominalBounds(i).lo
             #expect(d.weight[i] == stuck)

@@ -4,14 +4,14 @@ import Settings
 import Testing
 
 /// The bytes per device of each shipped preset, as the README's Performance table states them:
-/// 21 stored bytes (state, status, four 32-bit counters) plus 4 for each model that is on among
+/// 17 stored bytes (state, status, three 32-bit counters) plus 4 for each model that is on among
 /// write noise (apparent state) and drift or retention (last-write time).
 @Suite("Per-device memory of the shipped presets")
 struct PresetDeviceMemoryTests {
     let loader = ConfigLoader(configsDirectory: repoConfigs)
 
-    @Test("rram 21, pcm 25, ideal 21 bytes per device",
-          arguments: [("rram", 21.0), ("pcm", 25), ("ideal", 21)])
+    @Test("rram 17, pcm 21, ideal 17 bytes per device",
+          arguments: [("rram", 17.0), ("pcm", 21), ("ideal", 17)])
     func bytesPerDevice(name: String, bytes: Double) throws {
         let (hw, _) = try loader.loadPreset(name)
         var rng = SeededGenerator(seed: 1)
@@ -19,7 +19,7 @@ struct PresetDeviceMemoryTests {
         #expect(d.bytesPerDevice == bytes)
     }
 
-    @Test("every preset's bytes per device are 21 plus 4 per optional model that is on")
+    @Test("every preset's bytes per device are 17 plus 4 per optional model that is on")
     func fieldRule() throws {
         for name in loader.presetNames {
             let (hw, _) = try loader.loadPreset(name)
@@ -27,7 +27,7 @@ struct PresetDeviceMemoryTests {
             let on = [p.device.writeNoiseStd > 0, p.drift.isEnabled].filter { $0 }.count
             var rng = SeededGenerator(seed: 1)
             let d = DevicePopulation(count: 64, preset: p, initialWeight: 0, rng: &rng)
-            #expect(d.bytesPerDevice == Double(21 + 4 * on), "preset \(name)")
+            #expect(d.bytesPerDevice == Double(17 + 4 * on), "preset \(name)")
         }
     }
 }

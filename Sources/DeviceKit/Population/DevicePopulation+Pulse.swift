@@ -88,7 +88,6 @@ extension DevicePopulation {
                 resetPulses.pointer[i] &+= 1; tally.resetPulses += 1; tally.resetConductanceSum += g
             }
             if st[i] != DeviceStatus.healthy.rawValue {
-                wastedPulses.pointer[i] &+= 1
                 tally.wastedPulses += 1
                 continue
             }
@@ -176,7 +175,6 @@ extension DevicePopulation {
         writes[i] &+= 1
         if lastWriteSeconds.count != 0 { lastWriteSeconds[i] = timeSeconds }
         if status[i] != DeviceStatus.healthy.rawValue {
-            wastedPulses[i] &+= 1
             tally.wastedPulses = 1
             return tally
         }

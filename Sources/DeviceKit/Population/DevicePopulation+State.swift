@@ -11,7 +11,7 @@ extension DevicePopulation {
         w.write(weight)
         if apparent !== weight { w.write(apparent) }
         w.write(status)
-        for counter in [setPulses, resetPulses, writes, wastedPulses] { w.writeWidened(counter) }
+        for counter in [setPulses, resetPulses, writes] { w.writeWidened(counter) }
         w.write(lastWriteSeconds)
     }
 
@@ -21,7 +21,7 @@ extension DevicePopulation {
         if apparent !== weight { try r.read(into: apparent, "apparent weights") }
         try r.read(into: status, "device status")
         try r.readNarrowed(into: setPulses, "SET counters"); try r.readNarrowed(into: resetPulses, "RESET counters")
-        try r.readNarrowed(into: writes, "write counters"); try r.readNarrowed(into: wastedPulses, "wasted-pulse counters")
+        try r.readNarrowed(into: writes, "write counters")
         try r.read(into: lastWriteSeconds, "last-write times")
     }
 }

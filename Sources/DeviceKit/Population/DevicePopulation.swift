@@ -17,7 +17,7 @@ public enum DeviceStatus: UInt8, Sendable {
 /// (a counter-based generator); fields of models that are off take no memory.
 ///
 /// Bytes per device (``bytesPerDevice``, checked in `DeviceMemoryTests`): 4 (state) + 1
-/// (status) + 16 (four 32-bit counters) = 21, plus 4 for the apparent state when write noise
+/// (status) + 12 (three 32-bit counters) = 17, plus 4 for the apparent state when write noise
 /// is on and 4 for the last-write time when drift or retention is on. The window closure is
 /// derived from the pulse count (``currentBounds(_:nominal:)``).
 ///
@@ -46,8 +46,6 @@ public final class DevicePopulation {
     public let resetPulses: Buffer<UInt32>
     /// Write events (one per update that sent at least one pulse).
     public let writes: Buffer<UInt32>
-    /// Pulses delivered after the device had failed.
-    public let wastedPulses: Buffer<UInt32>
     /// Emulated time of the last write, seconds (for drift and retention; empty when both are off).
     public let lastWriteSeconds: Buffer<Float>
 
@@ -67,7 +65,6 @@ public final class DevicePopulation {
         setPulses = Buffer(repeating: 0, count: count)
         resetPulses = Buffer(repeating: 0, count: count)
         writes = Buffer(repeating: 0, count: count)
-        wastedPulses = Buffer(repeating: 0, count: count)
         lastWriteSeconds = Buffer(repeating: 0, count: preset.drift.isEnabled ? count : 0)
 
         let ideal = p.model == .ideal
@@ -148,6 +145,26 @@ public final class DevicePopulation {
         }
         weight[i] = v
         apparent[i] = v
+    }
+
+    /// Pulses delivered to device `i` after it had failed: its pulses past ``failurePulses(_:)``
+    /// (0 while healthy). Derived, not counted: a failed device takes no other change.
+    public func wastedPulses(_ i: Int) -> UInt64 {
+        guard status[i] != DeviceStatus.healthy.rawValue else { return 0 }
+        let n = pulses(i), f = failurePulses(i)
+        return n > f ? n - f : 0
+    }
+
+    /// The pulse count at which device `i` failed: 0 if faulty from the start, else the least
+    /// `n` with `Float(n) ≥ N_end` (the test ``wear(_:budget:nominal:bounds:_:tally:)`` makes
+    /// after every pulse).
+    public func failurePulses(_ i: Int) -> UInt64 {
+        let b = variation.budget(i)
+        guard !variation.initiallyStuck(i), b.isFinite else { return 0 }
+        var n = UInt64(b.rounded(.up))
+        while n > 0, Float(n - 1) >= b { n -= 1 }
+        while Float(n) < b { n += 1 }
+        return n
     }
 
     /// Total pulses delivered to device `i` (SET + RESET).
