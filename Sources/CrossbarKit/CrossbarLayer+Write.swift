@@ -167,7 +167,7 @@ extension CrossbarLayer {
     func refreshIfSaturated(_ i: Int, _ t: Float, _ rng: inout SeededGenerator,
                             _ counts: inout OperationCounts) -> PulseTally {
         let margin = preset.refreshMargin * (preset.device.wMax - preset.device.wMin)
-        let limitP = plus.boundMax[i] - margin, limitM = minus.boundMax[i] - margin
+        let limitP = plus.bounds(i).hi - margin, limitM = minus.bounds(i).hi - margin
         guard plus.weight[i] >= limitP || minus.weight[i] >= limitM else { return PulseTally() }
         let w = plus.weight[i] - minus.weight[i]
         var tally = plus.abruptReset(i, timeSeconds: t)

@@ -43,7 +43,7 @@ enum WearSnapshots {
         var budgetSum = 0.0, budgetMax = 0.0
         let wearOut = layer.preset.endurance.isEnabled
         for p in pops {
-            let sp = p.setPulses.pointer, rp = p.resetPulses.pointer, wp = p.wastedPulses.pointer, st = p.status.pointer
+            let sp = p.setPulses.pointer, rp = p.resetPulses.pointer, st = p.status.pointer
             for r in rows {
                 for i in (r * layer.cols + cols.lowerBound)..<(r * layer.cols + cols.upperBound) {
                     let n = UInt64(sp[i]) &+ UInt64(rp[i])
@@ -51,8 +51,7 @@ enum WearSnapshots {
                     total &+= n
                     set &+= UInt64(sp[i])
                     reset &+= UInt64(rp[i])
-                    wasted &+= UInt64(wp[i])
-                    if st[i] != DeviceStatus.healthy.rawValue { failed += 1 }
+                    if st[i] != DeviceStatus.healthy.rawValue { failed += 1; wasted &+= p.wastedPulses(i) }
                     if wearOut {
                         let u = Double(p.budgetUsed(i))
                         budgetSum += u

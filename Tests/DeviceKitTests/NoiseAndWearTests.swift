@@ -31,7 +31,7 @@ struct NoiseAndWearTests {
             preset.device.dwMinDtod = 0.3; preset.device.wMaxDtod = 0.3; preset.device.upDownDtod = 0.01
             var rng = SeededGenerator(seed: seed)
             let d = DevicePopulation(count: 100, preset: preset, initialWeight: 0, rng: &rng)
-            return d.stepUp.array + d.stepDown.array + d.nominalMax.array
+            return (0..<100).flatMap { i in [d.draw(i).stepUp, d.draw(i).stepDown, d.nominalBounds(i).hi] }
         }
         #expect(build(5) == build(5))
         #expect(build(5) != build(6))
@@ -44,7 +44,7 @@ struct NoiseAndWearTests {
         preset.device.dwMinDtod = 0.2
         var rng = SeededGenerator(seed: 8)
         let d = DevicePopulation(count: 20_000, preset: preset, initialWeight: 0, rng: &rng)
-        let xs = d.stepUp.array.map(Double.init)
+        let xs = (0..<d.count).map { Double(d.draw($0).stepUp) }
         let m = xs.reduce(0, +) / Double(xs.count)
         let s = (xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count)).squareRoot()
         #expect(abs(m - 0.01) < 1e-4)
@@ -62,9 +62,10 @@ struct NoiseAndWearTests {
         let d = DevicePopulation(count: 50, preset: preset, initialWeight: 0, rng: &rng)
         var last = [UInt64](repeating: 0, count: 50)
         var failedAt: [Int: Float] = [:]
+        var wastedByTally = [Int](repeating: 0, count: 50)
         for round in 0..<600 {
             for i in 0..<50 {
-                _ = d.pulse(i, count: round % 2 == 0 ? 1 : -1, timeSeconds: 0, rng: &rng)
+                wastedByTally[i] += d.pulse(i, count: round % 2 == 0 ? 1 : -1, timeSeconds: 0, rng: &rng).wastedPulses
                 let n = d.pulses(i)
                 #expect(n >= last[i])
                 last[i] = n
@@ -74,9 +75,11 @@ struct NoiseAndWearTests {
             }
         }
         #expect(failedAt.count == 50)  // 600 pulses ≫ a budget of ~200
-        #expect(d.wastedPulses.array.reduce(0, +) > 0)
+        // The derived wasted-pulse count equals what the pulses' tallies counted, device by device.
+        #expect((0..<50).map { Int(d.wastedPulses($0)) } == wastedByTally)
+        #expect(wastedByTally.reduce(0, +) > 0)
         for i in 0..<50 {
-            let stuck = d.status[i] == DeviceStatus.stuckMax.rawValue ? d.nominalMax[i] : d.nominalMin[i]
+            let stuck = d.status[i] == DeviceStatus.stuckMax.rawValue ? d.nominalBounds(i).hi : d.nominalBounds(i).lo
             #expect(d.weight[i] == stuck)
         }
     }
@@ -93,8 +96,8 @@ struct NoiseAndWearTests {
         let d = DevicePopulation(count: 1, preset: preset, initialWeight: 0, rng: &rng)
         for k in 0..<800 { _ = d.pulse(0, count: k % 2 == 0 ? 1 : -1, timeSeconds: 0, rng: &rng) }
         let expected = 0.6 * (500.0 / 800.0).squareRoot()
-        #expect(abs(Double(d.boundMax[0]) - expected) < 1e-4)
-        #expect(abs(Double(d.boundMin[0]) + expected) < 1e-4)
+        #expect(abs(Double(d.bounds(0).hi) - expected) < 1e-4)
+        #expect(abs(Double(d.bounds(0).lo) + expected) < 1e-4)
         #expect(d.status[0] == DeviceStatus.healthy.rawValue)
     }
 

@@ -7,9 +7,11 @@ import Testing
 
 @Suite struct WearSnapshotsTests {
     /// One 2×2 tile with hand-set counters against its statistics worked out by hand:
-    /// G⁺ devices at 3 pulses except (0,0) at 10, G⁻ devices unused, one G⁻ stuck.
+    /// G⁺ devices at 3 pulses except (0,0) at 10, G⁻ devices unused but (1,1): stuck at 6
+    /// pulses, 5 of them past its budget of 1 pulse (wasted).
     @Test func aTileSnapshotMatchesAHandComputation() throws {
-        let config = try Repo.config(["network.layers=0,5,3", "hardware.crossbar.tileRows=2", "hardware.crossbar.tileCols=2"])
+        let config = try Repo.config(["network.layers=0,5,3", "hardware.crossbar.tileRows=2", "hardware.crossbar.tileCols=2",
+                                      "hardware.endurance.medianPulses=1", "hardware.endurance.spread=0"])
         let learner = RunSession.makeLearner(config: config, width: 4, classes: 3)
         let layer = learner.network.layers[0]
         let cols = layer.cols
@@ -18,27 +20,28 @@ import Testing
                 let i = r * cols + c
                 for p in [layer.plus, layer.minus] {
                     p.status[i] = DeviceStatus.healthy.rawValue
-                    p.budget[i] = 100
-                    p.setPulses[i] = 0; p.resetPulses[i] = 0; p.wastedPulses[i] = 0
+                    #expect(p.budget(i) == 1)  // regenerated: exp(ln 1), no spread
+                    p.setPulses[i] = 0; p.resetPulses[i] = 0
                 }
                 layer.plus.setPulses[i] = (r, c) == (0, 0) ? 6 : 2
                 layer.plus.resetPulses[i] = (r, c) == (0, 0) ? 4 : 1
             }
         }
         layer.minus.status[1 * cols + 1] = DeviceStatus.stuckMin.rawValue
-        layer.minus.wastedPulses[1 * cols + 1] = 5
+        layer.minus.resetPulses[1 * cols + 1] = 6
 
         let snaps = WearSnapshots.take(network: learner.network, runId: 7, sample: 123, bins: 4, pulseMap: true)
         let tile = try #require(snaps.first { $0.layer == 0 && $0.tileRow == 0 && $0.tileCol == 0 })
         #expect(tile.runId == 7 && tile.sample == 123)
         #expect(tile.rows == 2 && tile.cols == 2 && tile.devices == 8)
         #expect(tile.maxPulses == 10)
-        #expect(tile.meanPulses == 19.0 / 8)
-        #expect(tile.setPulses == 12 && tile.resetPulses == 7 && tile.wastedPulses == 5 && tile.failed == 1)
-        // Width ⌈(10 + 1)/4⌉ = 3: four G⁻ at 0 → bin 0, three G⁺ at 3 → bin 1, one at 10 → bin 3.
-        #expect(tile.histogramJSON == #"{"counts":[4,3,0,1],"edgesPulses":[0,3,6,9,12]}"#)
-        #expect(tile.budgetUsedMax == Double(Float(10) / 100))
-        #expect(abs(tile.budgetUsedMean! - 19.0 / 8 / 100) < 1e-9)
+        #expect(tile.meanPulses == 25.0 / 8)
+        #expect(tile.setPulses == 12 && tile.resetPulses == 13 && tile.wastedPulses == 5 && tile.failed == 1)
+        // Width ⌈(10 + 1)/4⌉ = 3: three G⁻ at 0 → bin 0, three G⁺ at 3 → bin 1, the stuck G⁻
+        // at 6 → bin 2, one G⁺ at 10 → bin 3.
+        #expect(tile.histogramJSON == #"{"counts":[3,3,1,1],"edgesPulses":[0,3,6,9,12]}"#)
+        #expect(tile.budgetUsedMax == 10)
+        #expect(abs(tile.budgetUsedMean! - 25.0 / 8) < 1e-6)
         let map = try #require(tile.pulseMapBlob)
         let bytes = [UInt8](map)
         var values: [UInt32] = []
@@ -47,7 +50,7 @@ import Testing
             for b in 0..<4 { v |= UInt32(bytes[k + b]) << UInt32(8 * b) }
             values.append(v)
         }
-        #expect(values == [10, 3, 3, 3])
+        #expect(values == [10, 3, 3, 9])  // G⁺ + G⁻ per synapse
 
         // Every device of every layer is in exactly one tile.
         #expect(snaps.map(\.devices).reduce(0, +) == 2 * learner.network.synapses)

@@ -54,8 +54,9 @@ public enum EnduranceCycling {
     static func point(_ p: DevicePopulation, cycles: Int, steps: [Float]) -> EndurancePoint {
         var lo = 0.0, hi = 0.0, step = 0.0, healthy = 0
         for i in 0..<p.count where p.status[i] == DeviceStatus.healthy.rawValue {
-            lo += Double(p.normalizedConductance(i, w: p.boundMin[i]))
-            hi += Double(p.normalizedConductance(i, w: p.boundMax[i]))
+            let b = p.bounds(i)
+            lo += Double(p.normalizedConductance(i, w: b.lo))
+            hi += Double(p.normalizedConductance(i, w: b.hi))
             step += Double(abs(steps[i]))
             healthy += 1
         }

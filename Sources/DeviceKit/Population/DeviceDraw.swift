@@ -1,7 +1,8 @@
 import KitSupport
 import RealModule
 
-/// One device's device-to-device draws, made once at construction, following aihwkit's
+/// One device's device-to-device draws, regenerated on demand by ``DeviceVariation`` from
+/// (seed, device index) rather than stored, following aihwkit's
 /// `PulsedRPUDevice::populate` (restated, not copied):
 /// - step gain `g = 1 + dwMinDtod·ξ₁` and asymmetry noise `r = upDownDtod·ξ₂`;
 ///   for β = upDown > 0: `Δ⁺ = Δw_min·(g + r)`, `Δ⁻ = Δw_min·(g − β − r)`;
@@ -38,40 +39,11 @@ public struct DeviceDraw: Sendable {
         self.shapeDown = shapeDown
     }
 
-    public init(_ p: DeviceParameters, step: Float, rng: inout SeededGenerator) {
-        let g = 1 + p.dwMinDtod * rng.nextGaussian()
-        let r = p.upDownDtod * rng.nextGaussian()
-        (stepUp, stepDown) = Self.oneSided(step, gain: g, noise: r, asymmetry: p.upDown)
-        var hi = p.wMax * (1 + p.wMaxDtod * rng.nextGaussian())
-        var lo = p.wMin * (1 + p.wMinDtod * rng.nextGaussian())
-        if lo > hi { swap(&lo, &hi) }
-        if hi == lo { hi = lo + step }
-        self.lo = lo
-        self.hi = hi
-        switch p.law {
-        case let .linearStep(l):
-            var up = l.effectiveGammaUp + l.gammaUpDtod * rng.nextGaussian()
-            var down = l.effectiveGammaDown + l.gammaDownDtod * rng.nextGaussian()
-            if !l.allowIncreasing { up = abs(up); down = abs(down) }
-            shapeUp = up; shapeDown = down
-        case let .expStep(e):
-            shapeUp = e.effectiveGammaUp; shapeDown = e.effectiveGammaDown
-        case let .powStep(q):
-            let gg = 1 + q.gammaDtod * rng.nextGaussian()
-            let rr = q.upDownDtod * rng.nextGaussian()
-            (shapeUp, shapeDown) = Self.oneSided(q.gamma, gain: gg, noise: rr, asymmetry: q.upDown)
-        case let .neurosim(n):
-            shapeUp = n.aLTP * (1 + n.aDtod * rng.nextGaussian())
-            shapeDown = n.aLTD * (1 + n.aDtod * rng.nextGaussian())
-        case .ideal, .constantStep, .softBounds, .piecewise:
-            break
-        }
-    }
-
     /// aihwkit's one-sided asymmetry of an up/down pair around `scale`: with gain `g`, noise
     /// `r` and asymmetry β, `(|s·(g + r)|, |s·(g − β − r)|)` for β > 0, else
     /// `(|s·(g + β + r)|, |s·(g − r)|)`.
-    static func oneSided(_ s: Float, gain g: Float, noise r: Float, asymmetry beta: Float) -> (up: Float, down: Float) {
+    @inlinable
+    public static func oneSided(_ s: Float, gain g: Float, noise r: Float, asymmetry beta: Float) -> (up: Float, down: Float) {
         beta > 0 ? (abs(s * (g + r)), abs(s * (g - beta - r))) : (abs(s * (g + beta + r)), abs(s * (g - r)))
     }
 }

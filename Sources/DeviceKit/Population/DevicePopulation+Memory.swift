@@ -12,9 +12,16 @@ extension Buffer: StorageSized {
 
 extension DevicePopulation {
     /// Bytes of per-device storage of the whole population: every buffer it holds (found by
-    /// reflection, so a buffer added later is counted too).
+    /// reflection, so a buffer added later is counted too), each once (``apparent`` may be
+    /// ``weight`` itself).
     public var storageBytes: Int {
-        Mirror(reflecting: self).children.reduce(0) { $0 + (($1.value as? StorageSized)?.storageBytes ?? 0) }
+        var seen = Set<ObjectIdentifier>()
+        var total = 0
+        for child in Mirror(reflecting: self).children {
+            guard let s = child.value as? any StorageSized & AnyObject, seen.insert(ObjectIdentifier(s)).inserted else { continue }
+            total += s.storageBytes
+        }
+        return total
     }
 
     /// ``storageBytes`` per device.

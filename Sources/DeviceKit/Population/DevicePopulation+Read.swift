@@ -11,7 +11,7 @@ extension DevicePopulation {
         var w = apparent.pointer[i]
         let d = preset.drift
         guard d.isEnabled, status.pointer[i] == DeviceStatus.healthy.rawValue else { return w }
-        let lo = nominalMin.pointer[i], hi = nominalMax.pointer[i]
+        let (lo, hi) = variation.nominalBounds(i)
         let dt = t - lastWriteSeconds.pointer[i]
         if d.retentionSeconds.isFinite, dt > 0 {
             let centre = (lo + hi) / 2
@@ -19,7 +19,7 @@ extension DevicePopulation {
         }
         if d.nu > 0, dt > d.t0Seconds {
             let nu = d.nu * driftSpread(i)
-            let g = normalizedConductance(i, w: w) * Float.pow(dt / d.t0Seconds, -nu)
+            let g = normalizedConductance(w: w, nominal: (lo, hi)) * Float.pow(dt / d.t0Seconds, -nu)
             w = lo + (g - gMin) / (1 - gMin) * (hi - lo)
         }
         return w

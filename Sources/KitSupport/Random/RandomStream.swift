@@ -28,4 +28,9 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case neuronParameters = 12
     /// Initial weights of recurrent crossbars.
     case recurrentWeights = 13
+    /// Key of the counter-based device-to-device parameters (steps, bounds, law shapes),
+    /// regenerated per device index instead of stored (``CounterDraw``).
+    case deviceParameters = 14
+    /// Key of the counter-based endurance draws (budget, failure mode, initial faults).
+    case deviceEndurance = 15
 }

@@ -96,9 +96,9 @@ public enum DeviceWearExport {
                 for c in cols {
                     let i = r * layer.cols + c
                     for (name, p) in sides {
-                        let set = p.setPulses[i], reset = p.resetPulses[i], wasted = p.wastedPulses[i]
+                        let set = p.setPulses[i], reset = p.resetPulses[i], wasted = p.wastedPulses(i)
                         let failed = p.status[i] != DeviceStatus.healthy.rawValue
-                        let budget = p.budget[i]
+                        let budget = p.budget(i)
                         let w = p.weight[i]
                         let g = Double(p.normalizedConductance(i, w: w)) * siemensPerUnit
                         totals.rows += 1

@@ -45,7 +45,7 @@ enum NetworkWear {
             for i in (r * layer.cols + cols.lowerBound)..<(r * layer.cols + cols.upperBound) {
                 for p in [layer.plus, layer.minus] {
                     pulses.append(Double(p.pulses(i)))
-                    budgets.append(Double(p.budget[i]))
+                    budgets.append(Double(p.budget(i)))
                     failed.append(p.status[i] != DeviceStatus.healthy.rawValue)
                 }
             }
@@ -82,8 +82,9 @@ enum NetworkWear {
                 for i in 0..<p.count {
                     count += 1
                     guard p.status[i] == DeviceStatus.healthy.rawValue else { continue }
-                    let nominal = Double(p.nominalMax[i]) - Double(p.nominalMin[i])
-                    let current = Double(p.boundMax[i]) - Double(p.boundMin[i])
+                    let b = p.nominalBounds(i), c = p.bounds(i)
+                    let nominal = Double(b.hi) - Double(b.lo)
+                    let current = Double(c.hi) - Double(c.lo)
                     sum += nominal > 0 && nominal.isFinite ? current / nominal : 1
                 }
             }

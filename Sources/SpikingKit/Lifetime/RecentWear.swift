@@ -70,14 +70,14 @@ public final class RecentWear: @unchecked Sendable {
         scratch.removeAll(keepingCapacity: true)
         var total = 0.0
         for (side, p) in [layer.plus, layer.minus].enumerated() {
-            let budget = p.budget.pointer, status = p.status.pointer
+            let status = p.status.pointer
             for r in rows {
                 for i in (r * layer.cols + cols.lowerBound)..<(r * layer.cols + cols.upperBound) {
                     let n = p.pulses(i)
                     let dn = recentPulses(layer: l, side: side, device: i, now: n)
                     total += dn
                     scratch.append(LifetimeLaw.samplesToFailure(
-                        pulses: Double(n), recentPulses: dn, horizonSamples: h, budget: Double(budget[i]),
+                        pulses: Double(n), recentPulses: dn, horizonSamples: h, budget: Double(p.budget(i)),
                         failed: status[i] != DeviceStatus.healthy.rawValue))
                 }
             }
