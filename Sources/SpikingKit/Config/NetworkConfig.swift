@@ -44,7 +44,8 @@ public struct NetworkConfig: Equatable, Sendable {
     /// row (with 64 inputs, an extra row-tile of conversions).
     public var bias: Bool = false
     /// Rescale `maxWeights` and the learning rates by each layer's fan-in (see
-    /// `NetworkConfig+FanIn.swift`): `maxWeight·√(F_ref/F)`, `η·F_ref/F`.
+    /// `NetworkConfig+FanIn.swift`): `maxWeight·√(F_ref/F)`, a hidden layer's `η·F_ref/F`,
+    /// the readout's `η·(F_ref/F)²`.
     public var fanInScaling: Bool = true
     /// The fan-ins F_ref at which `maxWeights` and the learning rates hold as given, per
     /// crossbar layer (the last entry repeats): the digits network's 64 inputs and 128
