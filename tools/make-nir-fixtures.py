@@ -39,6 +39,9 @@ import snntorch as snn
 import torch
 from snntorch.export_nir import export_to_nir
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from spikebar_encoding import load_digits, running_zscore  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests/NIRTests/Fixtures"
 DT, BETA, THETA, STEPS, HIDDEN, GAIN, SEED = 1e-4, 0.9, 1.0, 16, 128, 0.5, 7
@@ -47,24 +50,6 @@ EPOCHS, BATCH, TRAIN_FRACTION = 60, 64, 0.8
 torch.manual_seed(SEED)
 torch.use_deterministic_algorithms(True)
 torch.set_num_threads(1)
-
-
-def spikebar_encoding(x):
-    """Spikebar's default encoder on the stream: FeatureScaler's running z-score (Welford in
-    float64, updated with each sample before it is scaled; variance M2/n, 0 when n <= 1 or
-    variance <= 1e-12), converted to float32, times the gain in float32."""
-    count, mean, m2 = 0.0, np.zeros(x.shape[1]), np.zeros(x.shape[1])
-    out = np.zeros_like(x, dtype=np.float32)
-    for i, row in enumerate(x.astype(np.float64)):
-        count += 1
-        d = row - mean
-        mean = mean + d / count
-        m2 = m2 + d * (row - mean)
-        variance = m2 / count if count > 1 else np.zeros_like(m2)
-        safe = np.where(variance > 1e-12, variance, 1.0)
-        z = np.where(variance > 1e-12, (row - mean) / np.sqrt(safe), 0.0)
-        out[i] = z.astype(np.float32) * np.float32(GAIN)
-    return out
 
 
 def network():
@@ -92,9 +77,9 @@ def run(net, x):
     return total / STEPS, spikes
 
 
-data = np.loadtxt(ROOT / "Sources/Datasets/Resources/digits_stream.csv", delimiter=",", skiprows=1, dtype=np.float32)
-labels = torch.tensor(data[:, 0].astype(np.int64))
-x = torch.tensor(spikebar_encoding(data[:, 1:]))
+raw_labels, raw = load_digits(ROOT)
+labels = torch.tensor(raw_labels)
+x = torch.tensor(running_zscore(raw, GAIN))
 split = int(TRAIN_FRACTION * len(x))
 net = network()
 optimizer = torch.optim.Adam(net.parameters(), lr=2e-3)
