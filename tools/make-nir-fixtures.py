@@ -29,23 +29,20 @@ and a JSON with its accuracy (whole stream, and the held-out last 20 % it did no
 Usage: tools/make-nir-fixtures.py [OUTDIR]
 Needs: pip install torch==2.13.0+cpu snntorch nir nirtorch   (torch: any recent CPU build)
 """
-import json
 import pathlib
 import sys
 
 import nir
-import numpy as np
 import snntorch as snn
 import torch
 from snntorch.export_nir import export_to_nir
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from spikebar_encoding import load_digits, running_zscore  # noqa: E402
+from fixture_training import STEPS, digits, evaluate, train, write  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests/NIRTests/Fixtures"
-DT, BETA, THETA, STEPS, HIDDEN, GAIN, SEED = 1e-4, 0.9, 1.0, 16, 128, 0.5, 7
-EPOCHS, BATCH, TRAIN_FRACTION = 60, 64, 0.8
+DT, BETA, THETA, HIDDEN, SEED = 1e-4, 0.9, 1.0, 128, 7
 
 torch.manual_seed(SEED)
 torch.use_deterministic_algorithms(True)
@@ -77,47 +74,14 @@ def run(net, x):
     return total / STEPS, spikes
 
 
-raw_labels, raw = load_digits(ROOT)
-labels = torch.tensor(raw_labels)
-x = torch.tensor(running_zscore(raw, GAIN))
-split = int(TRAIN_FRACTION * len(x))
+labels, x = digits(ROOT)
 net = network()
-optimizer = torch.optim.Adam(net.parameters(), lr=2e-3)
-generator = torch.Generator().manual_seed(SEED)
-for epoch in range(EPOCHS):
-    order = torch.randperm(split, generator=generator)
-    for start in range(0, split, BATCH):
-        batch = order[start:start + BATCH]
-        mean, _ = run(net, x[batch])
-        loss = torch.nn.functional.cross_entropy(mean, labels[batch])
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-
-with torch.no_grad():
-    predictions, hidden = [], 0.0
-    for i in range(len(x)):   # one sample at a time, as Spikebar runs the stream
-        mean, spikes = run(net, x[i:i + 1])
-        predictions.append(int(mean.argmax()))
-        hidden += float(spikes)
-predictions = np.array(predictions)
-correct = predictions == labels.numpy()
+split = train(lambda batch: run(net, batch), net.parameters(), x, labels, SEED)
+predictions, hidden = evaluate(lambda sample: run(net, sample), x)
 
 graph = export_to_nir(net, torch.zeros(64))   # unbatched sample: the exporter's types then infer
 readout = [k for k, v in graph.nodes.items() if isinstance(v, nir.LIF)][-1]
 lif = graph.nodes[readout]
 graph.nodes[readout] = nir.LI(tau=lif.tau, r=lif.r, v_leak=lif.v_leak)
 graph.metadata = {"dt": DT}
-OUT.mkdir(parents=True, exist_ok=True)
-nir.write(OUT / "digits-64-128-10.nir", graph)
-(OUT / "digits-64-128-10.predictions.txt").write_text("".join(f"{p}\n" for p in predictions))
-(OUT / "digits-64-128-10.json").write_text(json.dumps({
-    "framework": f"snntorch {snn.__version__}, torch {torch.__version__.split('+')[0]}, nir {nir.__version__}",
-    "encoder": {"encoding": "direct", "scaling": "runningZScore", "gain": GAIN},
-    "samples": len(x), "accuracy": float(correct.mean()),
-    "trainedOn": split, "heldOutAccuracy": float(correct[split:].mean()),
-    "steps": STEPS, "dt": DT, "epochs": EPOCHS,
-    "hiddenSpikesPerSample": hidden / len(x),
-}, indent=1) + "\n")
-print(f"snnTorch accuracy {correct.mean():.4f} (held out {correct[split:].mean():.4f}), "
-      f"{hidden / len(x):.1f} hidden spikes per sample -> {OUT}")
+write(OUT, "digits-64-128-10", graph, f"snntorch {snn.__version__}", predictions, labels, split, hidden, DT)

@@ -21,7 +21,6 @@ predictions for every sample of the stream and a JSON with its accuracy.
 Usage: tools/make-norse-fixture.py [OUTDIR]
 Needs: pip install torch==2.13.0+cpu norse nir nirtorch   (torch: any recent CPU build)
 """
-import json
 import pathlib
 import sys
 
@@ -33,12 +32,11 @@ from norse.torch import LIBoxCell, LIBoxParameters, LIFBoxCell, LIFBoxParameters
 from norse.torch.utils.export_nir import to_nir
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from spikebar_encoding import load_digits, running_zscore  # noqa: E402
+from fixture_training import STEPS, digits, evaluate, train, write  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests/NIRTests/Fixtures"
-DT, TAU, STEPS, HIDDEN, GAIN, SEED = 1e-3, 1e-2, 16, 128, 0.5, 7
-EPOCHS, BATCH, TRAIN_FRACTION = int(__import__("os").environ.get("EPOCHS", 60)), 64, 0.8
+DT, TAU, HIDDEN, SEED = 1e-3, 1e-2, 128, 7
 
 torch.manual_seed(SEED)
 torch.use_deterministic_algorithms(True)
@@ -65,47 +63,15 @@ def run(x):
     return total / STEPS, spikes
 
 
-raw_labels, raw = load_digits(ROOT)
-labels = torch.tensor(raw_labels)
-x = torch.tensor(running_zscore(raw, GAIN))
-split = int(TRAIN_FRACTION * len(x))
-optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
-generator = torch.Generator().manual_seed(SEED)
-for epoch in range(EPOCHS):
-    order = torch.randperm(split, generator=generator)
-    for start in range(0, split, BATCH):
-        batch = order[start:start + BATCH]
-        mean, _ = run(x[batch])
-        loss = torch.nn.functional.cross_entropy(mean, labels[batch])
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
+labels, x = digits(ROOT)
+split = train(run, [p for p in net.parameters() if p.requires_grad], x, labels, SEED)
+predictions, hidden = evaluate(run, x)
 
-with torch.no_grad():
-    predictions, hidden = [], 0.0
-    for i in range(len(x)):
-        mean, spikes = run(x[i:i + 1])
-        predictions.append(int(mean.argmax()))
-        hidden += float(spikes)
-predictions = np.array(predictions)
-correct = predictions == labels.numpy()
-
-graph = to_nir(SequentialState(*net), torch.zeros(64), dt=DT)   # Norse's stateful container, same modules; unbatched: types infer
+# Norse's stateful container around the same modules; an unbatched sample, so that the types infer.
+graph = to_nir(SequentialState(*net), torch.zeros(64), dt=DT)
 for name, node in graph.nodes.items():
     if isinstance(node, (nir.LIF, nir.LI)):
         print(f"{name}: Norse's exporter wrote tau {float(np.ravel(node.tau)[0]):.3g} s; NIR's tau is {TAU:g} s")
         node.tau = np.full(np.shape(node.tau), TAU, dtype=np.float32)
 graph.metadata = {"dt": DT}
-OUT.mkdir(parents=True, exist_ok=True)
-nir.write(OUT / "digits-norse-64-128-10.nir", graph)
-(OUT / "digits-norse-64-128-10.predictions.txt").write_text("".join(f"{p}\n" for p in predictions))
-(OUT / "digits-norse-64-128-10.json").write_text(json.dumps({
-    "framework": f"norse {norse.__version__}, torch {torch.__version__.split('+')[0]}, nir {nir.__version__}",
-    "encoder": {"encoding": "direct", "scaling": "runningZScore", "gain": GAIN},
-    "samples": len(x), "accuracy": float(correct.mean()),
-    "trainedOn": split, "heldOutAccuracy": float(correct[split:].mean()),
-    "steps": STEPS, "dt": DT, "epochs": EPOCHS,
-    "hiddenSpikesPerSample": hidden / len(x),
-}, indent=1) + "\n")
-print(f"Norse accuracy {correct.mean():.4f} (held out {correct[split:].mean():.4f}), "
-      f"{hidden / len(x):.1f} hidden spikes per sample -> {OUT}")
+write(OUT, "digits-norse-64-128-10", graph, f"norse {norse.__version__}", predictions, labels, split, hidden, DT)
