@@ -7,16 +7,22 @@ import SpikingKit
 /// The committed NIR fixtures (made by tools/make-nir-fixtures.py) and small hand-built graphs.
 enum NIRFixtures {
     static let folder = Repo.root.appendingPathComponent("Tests/NIRTests/Fixtures")
-    static var digits: String { folder.appendingPathComponent("digits-64-128-10.nir").path }
+    /// The snnTorch-trained fixture (tools/make-nir-fixtures.py).
+    static var digits: String { model("digits-64-128-10") }
+    /// The trained fixtures: snnTorch's, and Norse's (tools/make-norse-fixture.py).
+    static let trained = ["digits-64-128-10", "digits-norse-64-128-10"]
 
-    /// The reference predictions of the fixture's discretised network, one per sample of the digits stream.
-    static func digitsPredictions() throws -> [Int] {
-        let text = try String(contentsOf: folder.appendingPathComponent("digits-64-128-10.predictions.txt"), encoding: .utf8)
+    static func model(_ name: String) -> String { folder.appendingPathComponent("\(name).nir").path }
+
+    /// The framework's own predictions, one per sample of the digits stream.
+    static func digitsPredictions(_ name: String = "digits-64-128-10") throws -> [Int] {
+        let text = try String(contentsOf: folder.appendingPathComponent("\(name).predictions.txt"), encoding: .utf8)
         return text.split(separator: "\n").map { Int($0)! }
     }
 
-    static func digitsReference() throws -> [String: Any] {
-        let data = try Data(contentsOf: folder.appendingPathComponent("digits-64-128-10.json"))
+    /// The framework's accuracy and hidden spikes per sample (the fixture's JSON).
+    static func digitsReference(_ name: String = "digits-64-128-10") throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("\(name).json"))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 

@@ -7,14 +7,16 @@ struct NIRReaderTests {
     @Test("the digits fixture: node types, weight shapes, edges and the metadata dt")
     func digits() throws {
         let g = try NIRReader.read(path: NIRFixtures.digits)
-        #expect(g.dtSeconds == 0.001)
-        #expect(g.nodes.mapValues(\.typeName) == ["input": "Input", "fc1": "Affine", "lif1": "LIF", "fc2": "Linear", "li": "LI", "output": "Output"])
-        #expect(try g.chain() == ["input", "fc1", "lif1", "fc2", "li", "output"])
-        guard case let .affine(w, b) = g.nodes["fc1"]! else { Issue.record("fc1 is not Affine"); return }
+        #expect(g.dtSeconds == 1e-4)   // snnTorch's exporter's dt, written into the metadata by the fixture's script
+        // snnTorch's exporter names the nodes after the Sequential's indices.
+        #expect(g.nodes.mapValues(\.typeName) == ["input": "Input", "0": "Affine", "1": "LIF", "2": "Linear", "3": "LI", "output": "Output"])
+        #expect(try g.chain() == ["input", "0", "1", "2", "3", "output"])
+        guard case let .affine(w, b) = g.nodes["0"]! else { Issue.record("node 0 is not Affine"); return }
         #expect(w.rows == 128 && w.cols == 64 && b.count == 128)
-        guard case let .lif(tau, r, _, threshold, reset) = g.nodes["lif1"]! else { Issue.record("lif1 is not LIF"); return }
-        #expect(tau == [Float](repeating: Float(0.01), count: 128))   // dt/(1 − β), β = 0.9, as float32
-        #expect(abs(r[0] - 10) < 1e-5 && threshold[0] == 1 && reset.allSatisfy { $0 == 0 })
+        guard case let .lif(tau, r, _, threshold, reset) = g.nodes["1"]! else { Issue.record("node 1 is not LIF"); return }
+        let beta: Float = 0.9, dt: Float = 1e-4
+        #expect(tau == [Float](repeating: dt / (1 - beta), count: 128))   // the exporter's τ = dt/(1 − β), in float32
+        #expect(r == [Float](repeating: dt / (1 - beta) / dt, count: 128) && threshold[0] == 1 && reset.allSatisfy { $0 == 0 })
         guard case let .input(shape) = g.nodes["input"]! else { Issue.record("no Input"); return }
         #expect(shape == [64])
     }
