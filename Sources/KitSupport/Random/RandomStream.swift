@@ -28,4 +28,7 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case neuronParameters = 12
     /// Initial weights of recurrent crossbars.
     case recurrentWeights = 13
+    /// Read noise of the verify reads that program an imported model (per-device
+    /// program-and-verify), one draw per read.
+    case programmingReads = 18
 }
