@@ -106,9 +106,11 @@ public struct VerifyParameters: Equatable, Sendable {
     /// Maximum number of corrective write rounds.
     public var maxRetries: Int = 3
     /// Programming an imported model (``CrossbarLayer/programVerify``, `network.modelProgramming:
-    /// iterative`): accepted error of a pair's verify read, in nominal steps. 1 *[assumption]*:
-    /// the ±1-level band of multilevel program-and-verify (Alibart et al. 2012).
-    public var programToleranceSteps: Float = 1
+    /// iterative`): accepted error of a pair's verify read, in nominal steps. 0.5 *[our choice]*:
+    /// half a step, what rounding to whole pulses leaves on a noiseless device (the target
+    /// band of multilevel program-and-verify, Alibart et al. 2012); 1 step loses 1.5 points
+    /// on `fefet`, whose steps are coarse (README "Programming the chip").
+    public var programToleranceSteps: Float = 0.5
     /// Programming: pulse budget of one pair; a pair still outside the tolerance after it
     /// stops (counted as exhausted). 400 *[assumption]*: 0.04 % of RRAM's median endurance.
     public var programMaxPulses: Int = 400
