@@ -38,6 +38,21 @@ public struct LineError: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(code: error.code, message: error.description, id: id)
     }
     public var description: String { "\(code): \(message)" }
+
+    /// Parses a protocol line that must be one JSON object: the object and its members, or a
+    /// `bad_json` error saying where the text stops being JSON or that it is not an object.
+    static func parseObject(_ text: String) throws(LineError) -> (JSONValue, [(String, JSONValue)]) {
+        let object: JSONValue
+        do {
+            object = try JSONParser.parse(text)
+        } catch {
+            throw LineError(code: "bad_json", message: "not valid JSON: \(error.reason) at byte \(error.offset)")
+        }
+        guard case let .object(pairs) = object else {
+            throw LineError(code: "bad_json", message: "expected a JSON object")
+        }
+        return (object, pairs)
+    }
 }
 
 /// Decodes protocol lines: NDJSON objects (`{"x":[…],"label":3}`, `{"frames":[[…],…]}`,
@@ -81,15 +96,7 @@ public struct InputLineDecoder: Sendable {
     }
 
     func decodeJSON(_ text: String) throws(LineError) -> InputLine {
-        let object: JSONValue
-        do {
-            object = try JSONParser.parse(text)
-        } catch {
-            throw LineError(code: "bad_json", message: "not valid JSON: \(error.reason) at byte \(error.offset)")
-        }
-        guard case let .object(pairs) = object else {
-            throw LineError(code: "bad_json", message: "expected a JSON object")
-        }
+        let (object, pairs) = try LineError.parseObject(text)
         let id = try string(object["id"])
         if let cmd = object["cmd"] {
             guard case let .string(name) = cmd else {

@@ -52,7 +52,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
+struct UnkeyedNodeContainer: UnkeyedEncodingContainer, LeafWriting {
     let node: JSONNode
     let codingPath: [CodingKey]
     var count: Int { node.count }
@@ -60,21 +60,9 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     func append(_ value: JSONValue) { node.appendElement().content = .leaf(value) }
     var nextPath: [CodingKey] { codingPath + [IndexKey(intValue: count)] }
 
+    func putLeaf(_ value: JSONValue) { append(value) }
+    var leafPath: [CodingKey] { nextPath }
     mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(try NodeEncoder.leaf(value, path: nextPath)) }
-    mutating func encode(_ value: Float) throws { append(try NodeEncoder.leaf(value, path: nextPath)) }
-    mutating func encode(_ value: Int) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int8) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int16) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int32) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int64) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt8) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt16) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt32) throws { append(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt64) throws { append(NodeEncoder.leaf(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = nextPath
@@ -99,29 +87,41 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     }
 }
 
-struct SingleValueNodeContainer: SingleValueEncodingContainer {
+struct SingleValueNodeContainer: SingleValueEncodingContainer, LeafWriting {
     let node: JSONNode
     let codingPath: [CodingKey]
 
-    func set(_ value: JSONValue) { node.content = .leaf(value) }
-
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(try NodeEncoder.leaf(value, path: codingPath)) }
-    mutating func encode(_ value: Float) throws { set(try NodeEncoder.leaf(value, path: codingPath)) }
-    mutating func encode(_ value: Int) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int8) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int16) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int32) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: Int64) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt8) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt16) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt32) throws { set(NodeEncoder.leaf(value)) }
-    mutating func encode(_ value: UInt64) throws { set(NodeEncoder.leaf(value)) }
+    func putLeaf(_ value: JSONValue) { node.content = .leaf(value) }
+    var leafPath: [CodingKey] { codingPath }
+    mutating func encodeNil() throws { putLeaf(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try NodeEncoder.encode(value, into: node, path: codingPath)
     }
+}
+
+/// A container that holds one leaf at a time (the unkeyed container's next element, the single
+/// value): the primitive `encode` overloads both containers require, written once.
+protocol LeafWriting {
+    /// Stores a finished leaf.
+    func putLeaf(_ value: JSONValue)
+    /// The coding path of the leaf being written (for error messages).
+    var leafPath: [CodingKey] { get }
+}
+
+extension LeafWriting {
+    mutating func encode(_ value: Bool) throws { putLeaf(.bool(value)) }
+    mutating func encode(_ value: String) throws { putLeaf(.string(value)) }
+    mutating func encode(_ value: Double) throws { putLeaf(try NodeEncoder.leaf(value, path: leafPath)) }
+    mutating func encode(_ value: Float) throws { putLeaf(try NodeEncoder.leaf(value, path: leafPath)) }
+    mutating func encode(_ value: Int) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: Int8) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: Int16) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: Int32) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: Int64) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: UInt) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: UInt8) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: UInt16) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: UInt32) throws { putLeaf(NodeEncoder.leaf(value)) }
+    mutating func encode(_ value: UInt64) throws { putLeaf(NodeEncoder.leaf(value)) }
 }

@@ -81,13 +81,7 @@ extension ReadingLineDecoder {
     /// Any JSON object through the strict parser: a reading, a label or flush event, or one
     /// of the daemon's commands. Whole samples are an error in a reading stream.
     func decodeJSON(_ text: String) throws(LineError) -> StreamLine {
-        let object: JSONValue
-        do {
-            object = try JSONParser.parse(text)
-        } catch {
-            throw LineError(code: "bad_json", message: "not valid JSON: \(error.reason) at byte \(error.offset)")
-        }
-        guard case let .object(pairs) = object else { throw LineError(code: "bad_json", message: "expected a JSON object") }
+        let (object, pairs) = try LineError.parseObject(text)
         if case let .string(name)? = object["cmd"], name == "label" || name == "flush" {
             let id = try commands.string(object["id"])
             if name == "flush" { return .flush(id: id) }

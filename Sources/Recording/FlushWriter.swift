@@ -115,6 +115,17 @@ final class FlushWriter: @unchecked Sendable {
         return (held?.rowCount ?? 0) + (lastError != nil ? writingRows : 0)
     }
 
+    /// Blocks until a failed write's batch is held in memory (true), or `deadline` passes
+    /// (false). Woken by the writer thread's broadcast after each attempt.
+    func waitUntilHolding(before deadline: Date) -> Bool {
+        cond.lock()
+        defer { cond.unlock() }
+        while held == nil {
+            if !cond.wait(until: deadline) { return held != nil }
+        }
+        return true
+    }
+
     /// The error of the current failure streak (nil while writes succeed).
     var failure: StoreError? {
         cond.lock()

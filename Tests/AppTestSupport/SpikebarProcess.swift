@@ -12,6 +12,8 @@ public struct SpikebarProcess {
     public let process: Process
     public let stdoutPath: String
     public let stderrPath: String
+    /// Set when the process was started with `watchingStderr`.
+    public let stderrWatcher: StderrWatcher?
 
     public static func executable() throws -> URL {
         var candidates: [URL] = []
@@ -35,8 +37,10 @@ public struct SpikebarProcess {
         }
     }
 
-    /// Starts `spikebar arguments…` in `directory`, stdout and stderr going to files there.
-    public static func start(_ arguments: [String], in directory: TempDir) throws -> SpikebarProcess {
+    /// Starts `spikebar arguments…` in `directory`, stdout and stderr going to files there
+    /// (stderr through a ``StderrWatcher`` when `watchingStderr`, so a test can wait for a line).
+    public static func start(_ arguments: [String], in directory: TempDir,
+                             watchingStderr: Bool = false) throws -> SpikebarProcess {
         let p = Process()
         p.executableURL = try executable()
         p.arguments = arguments
@@ -46,9 +50,13 @@ public struct SpikebarProcess {
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: err, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        let watcher = watchingStderr ? try StderrWatcher(copyingTo: err) : nil
+        if let watcher { p.standardError = watcher.pipe } else {
+            p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        }
         try p.run()
-        return SpikebarProcess(process: p, stdoutPath: out, stderrPath: err)
+        watcher?.start()
+        return SpikebarProcess(process: p, stdoutPath: out, stderrPath: err, stderrWatcher: watcher)
     }
 
     /// Runs to completion.
@@ -67,11 +75,25 @@ public struct SpikebarProcess {
 
     public func wait() throws -> Result {
         process.waitUntilExit()
+        stderrWatcher?.waitForEnd()
         return Result(status: process.terminationStatus, reason: process.terminationReason,
                       stdout: try String(contentsOfFile: stdoutPath, encoding: .utf8),
                       stderr: try String(contentsOfFile: stderrPath, encoding: .utf8))
     }
 
     public var isRunning: Bool { process.isRunning }
+
+    /// Sends `signal`, then waits for the exit; a process still running `graceSeconds` later
+    /// is killed (a watchdog timer, so the test cannot hang). Returns the seconds it took.
+    public func stop(_ signal: Int32, graceSeconds: Double) -> Double {
+        let t0 = Date()
+        kill(signal)
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { _ = Foundation.kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + graceSeconds, execute: watchdog)
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Date().timeIntervalSince(t0)
+    }
     public func kill(_ signal: Int32) { _ = Foundation.kill(process.processIdentifier, signal) }
 }

@@ -23,29 +23,19 @@ struct DaemonEndToEndTests {
         let p = try SpikebarProcess.start(["serve", "--socket", socket, "--tcp", "127.0.0.1:0", "--db", db,
                                            "--metrics-port", String(metricsPort),
                                            "--log-file", "", "--set", "network.layers=64,128,10",
-                                           "--configs", Repo.configs], in: dir)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let log = (try? String(contentsOfFile: p.stderrPath, encoding: .utf8)) ?? ""
-            if let r = log.range(of: #"listening on tcp 127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-               let port = Int(log[r].split(separator: ":").last!) {
-                return (p, port)
-            }
-            if !p.isRunning { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+                                           "--configs", Repo.configs], in: dir, watchingStderr: true)
+        let announced = p.stderrWatcher?.firstMatch(of: #"listening on tcp 127\.0\.0\.1:(\d+)"#,
+                                                     before: Date().addingTimeInterval(20))
+        if let announced, let port = Int(announced.split(separator: ":").last!) { return (p, port) }
         p.kill(SIGKILL)
+        _ = try? p.wait()
         throw DaemonDidNotStart(log: (try? String(contentsOfFile: p.stderrPath, encoding: .utf8)) ?? "")
     }
 
     struct DaemonDidNotStart: Error { let log: String }
 
     func stopAndWait(_ p: SpikebarProcess) throws -> (status: Int32, seconds: Double) {
-        let t0 = Date()
-        p.kill(SIGTERM)
-        while p.isRunning && Date().timeIntervalSince(t0) < 10 { Thread.sleep(forTimeInterval: 0.01) }
-        let seconds = Date().timeIntervalSince(t0)
-        if p.isRunning { p.kill(SIGKILL) }
+        let seconds = p.stop(SIGTERM, graceSeconds: 10)
         return (try p.wait().status, seconds)
     }
 

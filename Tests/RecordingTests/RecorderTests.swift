@@ -106,8 +106,7 @@ import Testing
         let heal = AtSample(130) {
             // Flushes at 40, 80 and 120 were submitted; wait until the writer holds a failed
             // batch (it may lag behind the learning thread), then let writes through again.
-            let deadline = Date().addingTimeInterval(30)
-            while (recorder?.writer?.heldRows ?? 0) == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+            _ = recorder?.writer?.waitUntilHolding(before: Date().addingTimeInterval(30))
             try store.write { db in try db.execute(sql: "DROP TRIGGER full") }
         }
         let (summary, _) = try recordedRun(input: input, store: store, log: log, extra: [heal]) { recorder = $0 }
