@@ -118,6 +118,7 @@ public final class Recorder: RunObserver {
                 requestJSON: RecordedRequest(request).json, configYAML: YAMLRenderer.render(config.snapshot)),
                 events: [start])
             id = run.id!
+            try recordProgramming(learner: learner, runId: id)
         }
         control.lock()
         runIdValue = id

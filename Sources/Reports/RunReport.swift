@@ -13,7 +13,7 @@ public enum RunReport {
                 EnduranceSection.build(data, projection: projection),
                 EnergySection.build(data, options: options),
                 AccuracySection.build(data),
-            ] + [NeuroBenchSection.build(data)].compactMap { $0 })
+            ] + [ProgrammingSection.build(data), NeuroBenchSection.build(data)].compactMap { $0 })
     }
 
     /// One self-contained HTML page with inline SVG charts.

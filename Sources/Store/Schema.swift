@@ -16,14 +16,14 @@ import GRDB
 public enum Schema {
     /// Every table of a run's records, in creation order (what `db export` offers).
     public static let tables = ["run", "accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint",
-                                "lifetimeWindow", "recentWear"]
+                                "lifetimeWindow", "recentWear", "programming"]
 
     /// The tables of a merged sweep database (`spikebar sweep`), empty elsewhere.
     public static let sweepTables = ["sweep", "sweepRun"]
 
     /// The tables that hold one run's records (each with `runId`), in creation order.
     public static let runTables = ["accuracyWindow", "energyWindow", "wearSnapshot", "taskEval", "event", "checkpoint",
-                                   "lifetimeWindow", "recentWear"]
+                                   "lifetimeWindow", "recentWear", "programming"]
 
     /// The migrator. `migrate` is idempotent; opening a store runs it.
     public static var migrator: DatabaseMigrator {
@@ -36,6 +36,7 @@ public enum Schema {
         m.registerMigration("v2-sweep", migrate: createSweep)
         m.registerMigration("v2-delayLine", migrate: addDelayLine)
         m.registerMigration("v3-lifetime", migrate: createLifetime)
+        m.registerMigration("v4-programming", migrate: createProgramming)
         return m
     }
 

@@ -25,7 +25,10 @@ struct ModelCommandLineTests {
         let nb = try #require(s["neuroBench"] as? [String: Any])
         #expect(nb["Footprint"] as? Int == 4 * (65 * 128 + 129 * 10 + 3))
         let programming = try #require(s["programming"] as? [String: Any])
-        #expect(programming["rounds"] as? Int == 2)   // ideal devices: exact in one round, nothing left for the second
+        // Ideal devices, per-device program-and-verify: every pair exact after one write.
+        #expect(programming["algorithm"] as? String == "iterative")
+        #expect(programming["convergedPairs"] as? Int == 65 * 128 + 129 * 10)
+        #expect(programming["exhaustedPairs"] as? Int == 0 && programming["maxPulsesPerPair"] as? Int == 1)
         #expect((programming["pulses"] as! Double) > 0 && (programming["energyPicojoules"] as! Double) > 0)
     }
 

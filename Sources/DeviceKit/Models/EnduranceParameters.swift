@@ -105,16 +105,39 @@ public struct VerifyParameters: Equatable, Sendable {
     public var toleranceSteps: Float = 1
     /// Maximum number of corrective write rounds.
     public var maxRetries: Int = 3
+    /// Programming an imported model (``CrossbarLayer/programVerify``, `network.modelProgramming:
+    /// iterative`): accepted error of a pair's verify read, in nominal steps. 0.5 *[our choice]*:
+    /// half a step, what rounding to whole pulses leaves on a noiseless device (the target
+    /// band of multilevel program-and-verify, Alibart et al. 2012); 1 step loses 1.5 points
+    /// on `fefet`, whose steps are coarse (README "Programming the chip").
+    public var programToleranceSteps: Float = 0.5
+    /// Programming: pulse budget of one pair; a pair still outside the tolerance after it
+    /// stops (counted as exhausted). 400 *[assumption]*: 0.04 % of RRAM's median endurance.
+    public var programMaxPulses: Int = 400
+    /// Programming: most pulses of one burst between two verify checks (1: single-pulse
+    /// program-and-verify). 1 *[assumption]*.
+    public var programMaxPulsesPerIteration: Int = 1
+    /// Programming: verify reads averaged per check (the read noise of the check falls as
+    /// 1/√k). 4 *[assumption]*: on `rram` (2 % read noise) one read leaves ≈ 2.3 steps of RMS
+    /// error, four ≈ 1.2 (README "Programming the chip").
+    public var programReadsPerVerify: Int = 4
 
     public init() {}
 }
 
 extension VerifyParameters: Configurable {
     public static var schema: [ConfigField<Self>] {
-        [.bool("enabled", \.enabled), .float("toleranceSteps", \.toleranceSteps), .int("maxRetries", \.maxRetries)]
+        [.bool("enabled", \.enabled), .float("toleranceSteps", \.toleranceSteps), .int("maxRetries", \.maxRetries),
+         .float("programToleranceSteps", \.programToleranceSteps), .int("programMaxPulses", \.programMaxPulses),
+         .int("programMaxPulsesPerIteration", \.programMaxPulsesPerIteration),
+         .int("programReadsPerVerify", \.programReadsPerVerify)]
     }
     public func validate(at path: String) throws {
         try Validate.positive(toleranceSteps, ConfigKey.join(path, "toleranceSteps"))
         try Validate.inRange(maxRetries, 0...100, ConfigKey.join(path, "maxRetries"))
+        try Validate.positive(programToleranceSteps, ConfigKey.join(path, "programToleranceSteps"))
+        try Validate.inRange(programMaxPulses, 0...1_000_000, ConfigKey.join(path, "programMaxPulses"))
+        try Validate.inRange(programMaxPulsesPerIteration, 1...10_000, ConfigKey.join(path, "programMaxPulsesPerIteration"))
+        try Validate.inRange(programReadsPerVerify, 1...1000, ConfigKey.join(path, "programReadsPerVerify"))
     }
 }

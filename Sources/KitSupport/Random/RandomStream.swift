@@ -33,4 +33,7 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case deviceParameters = 14
     /// Key of the counter-based endurance draws (budget, failure mode, initial faults).
     case deviceEndurance = 15
+    /// Read noise of the verify reads that program an imported model (per-device
+    /// program-and-verify), one draw per read.
+    case programmingReads = 18
 }

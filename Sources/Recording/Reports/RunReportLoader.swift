@@ -123,6 +123,8 @@ public struct RunReportLoader {
             names: rebuilt?.network.crossbarNames ?? NetworkWear.layerNames(records.wear.map(\.layer).max().map { $0 + 1 } ?? 0),
             events: records.events)
         data.neuroBench = NeuroBenchRecords.metrics(summaryJSON: run.summaryJSON)
+        let programming = try store.programmingRecords(runId: id).map(Self.programmingLayer)
+        data.programming = programming.isEmpty ? nil : programming
         let stream = rebuilt?.config.run.stream
         return RunReportInput(data: data, notes: notes,
                               windowsPerSecond: stream?.mode == .readings ? stream?.windowsPerSecond : nil)

@@ -41,6 +41,8 @@ public struct RunReportData: Sendable, Codable, Equatable {
     public var lifetimeControl: LifetimeControl?
     /// NeuroBench's metrics from the run's summary, when it recorded them.
     public var neuroBench: NeuroBenchMetrics?
+    /// The programming phase of an imported model, per crossbar (issue #19); empty without one.
+    public var programming: [ProgrammingLayer]?
 
     public init(
         run: RunMetadata, accuracy: [AccuracyPoint], energy: EnergySeries,

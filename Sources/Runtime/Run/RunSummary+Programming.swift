@@ -16,6 +16,13 @@ public struct ProgrammingSummary: Codable, Equatable, Sendable {
     public var energyPicojoules: Double
     /// Per feedforward layer, RMS of (apparent − imported) weight after programming, network units.
     public var rmsError: [Double]
+    /// `iterative` (per-device program-and-verify) or `rounds` (`network.modelProgramming`).
+    public var algorithm: String?
+    /// Iterative programming: pairs that ended within the tolerance, pairs that stopped at
+    /// the pulse budget, the most pulses one pair took (nil for `rounds`).
+    public var convergedPairs: Int?
+    public var exhaustedPairs: Int?
+    public var maxPulsesPerPair: Int?
 }
 
 extension RunSummary {
@@ -27,12 +34,20 @@ extension RunSummary {
             rounds: o.rounds, pulses: c.pulses, setPulses: c.setPulses, resetPulses: c.resetPulses,
             verifyReads: c.verifyReads, failures: c.failures, writeLatencySeconds: c.writeLatencySeconds,
             energyPicojoules: cost.report(c, samples: 1).energyPicojoules, rmsError: o.rmsError)
+        programming?.algorithm = o.verify == nil ? "rounds" : "iterative"
+        if let v = o.verify {
+            programming?.convergedPairs = v.converged
+            programming?.exhaustedPairs = v.exhausted
+            programming?.maxPulsesPerPair = v.maxPulsesPerPair
+        }
     }
 
     /// The programming line of the text summary.
     var programmingLines: [String] {
         guard let p = programming else { return [] }
         let rms = p.rmsError.map { String(format: "%.3g", $0) }.joined(separator: ", ")
-        return ["programming      \(p.rounds) round(s): \(Int(p.pulses)) pulses (SET \(Int(p.setPulses)), RESET \(Int(p.resetPulses))), \(Int(p.verifyReads)) verify reads, \(String(format: "%.2f", p.energyPicojoules / 1e6)) µJ, \(String(format: "%.3g", p.writeLatencySeconds * 1e3)) ms   RMS weight error \(rms)"]
+        let how = p.convergedPairs.map { "iterative: \($0) pairs within tolerance, \(p.exhaustedPairs ?? 0) at the budget, ≤ \(p.maxPulsesPerPair ?? 0) pulses/pair; " }
+            ?? "\(p.rounds) round(s): "
+        return ["programming      \(how)\(Int(p.pulses)) pulses (SET \(Int(p.setPulses)), RESET \(Int(p.resetPulses))), \(Int(p.verifyReads)) verify reads, \(String(format: "%.2f", p.energyPicojoules / 1e6)) µJ, \(String(format: "%.3g", p.writeLatencySeconds * 1e3)) ms   RMS weight error \(rms)"]
     }
 }

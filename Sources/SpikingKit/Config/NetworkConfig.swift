@@ -91,6 +91,11 @@ public struct NetworkConfig: Equatable, Sendable {
     /// in at most this many closed-loop rounds. 0 sets them directly, at no cost (an ideal
     /// initialisation, for comparison). 8 *[assumption]*.
     public var modelProgrammingRounds: Int = 8
+    /// How the imported weights are programmed: `iterative` (per-device program-and-verify,
+    /// ``CrossbarLayer/programVerify``, parameters `hardware.verify.program*`) or `rounds`
+    /// (the array-level closed loop of at most ``modelProgrammingRounds`` rounds). `iterative`
+    /// *[our choice]*: what a chip team does (README "Programming the chip").
+    public var modelProgramming: ModelProgramming = .iterative
     /// The imported model's initial weights, one row-major `rows × cols` array per feedforward
     /// crossbar (set by the NIR import, not a configuration key). Empty: drawn at random.
     public var importedWeights: [[Float]] = []
@@ -120,7 +125,7 @@ extension NetworkConfig: Configurable {
             .floats("membraneTimeConstantSteps", \.membraneTimeConstantSteps),
             .floats("adaptationTimeConstantSteps", \.adaptationTimeConstantSteps),
             .string("model", \.model), .double("modelTimestepSeconds", \.modelTimestepSeconds),
-            .int("modelProgrammingRounds", \.modelProgrammingRounds),
+            .int("modelProgrammingRounds", \.modelProgrammingRounds), .choice("modelProgramming", \.modelProgramming),
         ]
     }
     public func validate(at path: String) throws {

@@ -91,7 +91,13 @@ public final class OnlineLearner {
         continual = config.continual.isNaive ? nil : ContinualLearning(config: config.continual, network: network, seed: seed)
         if let target = config.learning.lifetime { network.lifetime = LifetimeController(config: target, network: network) }
         if !net.importedWeights.isEmpty && net.modelProgrammingRounds > 0 {
-            programming = network.program(net.importedWeights, maxRounds: net.modelProgrammingRounds, timeSeconds: 0, random: &random)
+            switch net.modelProgramming {
+            case .rounds:
+                programming = network.program(net.importedWeights, maxRounds: net.modelProgrammingRounds, timeSeconds: 0, random: &random)
+            case .iterative:
+                var reads = SeededGenerator(seed: seed, stream: .programmingReads)
+                programming = network.programVerify(net.importedWeights, timeSeconds: 0, random: &random, verifyReads: &reads)
+            }
         }
     }
 

@@ -11,6 +11,21 @@ public struct ProgrammingOutcome: Equatable, Sendable {
     /// Per feedforward layer, the root-mean-square of (apparent − target) after the last
     /// round, network units.
     public var rmsError: [Double]
+    /// Per-device program-and-verify's tally (`iterative` programming), nil for `rounds`.
+    public var verify: ProgramVerifyTally?
+    /// Per feedforward crossbar: its share of ``counts`` and (iterative) of ``verify``.
+    public var layers: [LayerProgramming] = []
+}
+
+/// One crossbar's part of a programming phase.
+public struct LayerProgramming: Equatable, Sendable {
+    public var counts = OperationCounts()
+    public var verify: ProgramVerifyTally?
+
+    public init(counts: OperationCounts = OperationCounts(), verify: ProgramVerifyTally? = nil) {
+        self.counts = counts
+        self.verify = verify
+    }
 }
 
 extension SpikingNetwork {
@@ -37,6 +52,7 @@ extension SpikingNetwork {
         precondition(recurrent.allSatisfy { $0 == nil }, "imported models are feedforward")
         precondition(targets.count == layers.count, "one target matrix per crossbar")
         var counts = OperationCounts()
+        var perLayer = [LayerProgramming](repeating: LayerProgramming(), count: layers.count)
         var rounds = 0
         while rounds < maxRounds {
             rounds += 1
@@ -52,18 +68,18 @@ extension SpikingNetwork {
                     let magnitude = max(0, abs(d) - shrink)
                     delta[i] = abs(d) > reached ? (d < 0 ? -magnitude : magnitude) : 0
                 }
-                counts.verifyReads += Double(read.count)
+                var c = OperationCounts()
+                c.verifyReads += Double(read.count)
                 layer.applyUpdate(delta, timeSeconds: timeSeconds, rng: &random.writeNoise,
-                                  roundingRNG: &random.rounding, counts: &counts, scheme: .round)
+                                  roundingRNG: &random.rounding, counts: &c, scheme: .round)
+                counts += c
+                perLayer[l].counts += c
                 delta.update(repeating: 0, count: read.count)
             }
             if counts.pulses == before { break }
         }
-        let rms = zip(layers, targets).map { layer, target -> Double in
-            let read = layer.weights
-            let sum = zip(read, target).reduce(0.0) { $0 + Double($1.0 - $1.1) * Double($1.0 - $1.1) }
-            return (sum / Double(max(read.count, 1))).squareRoot()
-        }
-        return ProgrammingOutcome(rounds: rounds, counts: counts, rmsError: rms)
+        var outcome = ProgrammingOutcome(rounds: rounds, counts: counts, rmsError: rmsError(targets))
+        outcome.layers = perLayer
+        return outcome
     }
 }
