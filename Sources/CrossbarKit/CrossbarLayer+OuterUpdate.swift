@@ -18,14 +18,19 @@ extension CrossbarLayer {
     /// for bit those of forming `ΔW` and calling `applyUpdate`. A row with `x_r = 0` leaves χ
     /// unchanged (its change is ±0) and is only scanned for entries still above ε.
     /// Requires ``foldsOuterProducts``.
+    ///
+    /// `tileScales` (optional, `rowTiles·colTiles` values, tile (r, c) at `r·colTiles + c`):
+    /// a write scale per tile (the lifetime controller's s_j), multiplied into each entry
+    /// after `s` as the formed path does (`(((x_r·v_c)·s)·Float(s_j))·toSteps`; a tile at
+    /// s_j = 1 multiplies by 1, which changes no bit).
     public func applyOuterUpdate(rowFactor x: UnsafePointer<Float>, columnFactor v: UnsafePointer<Float>,
-                                 scale s: Float, timeSeconds: Float,
+                                 scale s: Float, tileScales: UnsafePointer<Double>? = nil, timeSeconds: Float,
                                  rng: inout SeededGenerator, roundingRNG: inout SeededGenerator,
                                  counts: inout OperationCounts) {
         precondition(foldsOuterProducts, "outer-product writes need the accumulate scheme on a non-ideal device")
         let toSteps = 1 / (weightScale * preset.device.nominalStep)
         let n = rows * cols
-        let m = foldOuterProduct(x, v, scale: s, toSteps: toSteps)
+        let m = foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: tileScales)
         counts.updateScalings += Double(n)
         counts.accumulatorUpdates += Double(n)
         // The accumulate scheme reads χ only; the delta pointer is never touched.
@@ -41,7 +46,17 @@ extension CrossbarLayer {
     /// entry (nearly all of them) costs four operations more than the update and is never
     /// read again; a flagged vector (rare) is finished lane by lane: the ±10⁶ clip, then the
     /// `|χ| ≥ ε` listing. A row with `x_r = 0` is only tested.
-    func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float) -> Int {
+    func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float,
+                          tileScales: UnsafePointer<Double>?) -> Int {
+        if let tileScales { return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: tileScales, scaled: true) }
+        return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: nil, scaled: false)
+    }
+
+    /// One variant, specialized by the constant `scaled`: with it, each entry's change is
+    /// multiplied by its tile's scale (``columnScale`` holds them for the current row-tile).
+    @inline(__always)
+    func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float,
+                          tileScales: UnsafePointer<Double>?, scaled: Bool) -> Int {
         let chi = accumulator.pointer
         let list = candidates.pointer
         let eps = writeConfig.accumulateThresholdSteps
@@ -52,7 +67,12 @@ extension CrossbarLayer {
         let theta = SIMD8<Float>(repeating: min(eps, 1e6))
         let end = whole &* 4
         var m = 0
+        let f = columnScale.pointer, fraw = UnsafeRawPointer(f)
         for r in 0..<rows {
+            if scaled, r % config.tileRows == 0, let tileScales {
+                let scales = tileScales + (r / config.tileRows) * colTiles
+                for c in 0..<cols { f[c] = Float(scales[c / config.tileCols]) }
+            }
             let xr = x[r]
             let row = chi + r * cols
             let raw = UnsafeMutableRawPointer(row)
@@ -71,14 +91,18 @@ extension CrossbarLayer {
                 while off < end {
                     let vc = vraw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
                     let old = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                    let value = old + ((xs * vc) * s) * toSteps
+                    let value = scaled
+                        ? old + (((xs * vc) * s) * fraw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)) * toSteps
+                        : old + ((xs * vc) * s) * toSteps
                     raw.storeBytes(of: value, toByteOffset: off, as: SIMD8<Float>.self)
                     if Self.anyAtLeast(value, theta, magnitude, sign4) {
                         m = finishVector(row, base: base, from: off / 4, count: 8, eps: eps, list: list, m: m)
                     }
                     off &+= 32
                 }
-                for c in whole..<cols { row[c] = row[c] + ((xr * v[c]) * s) * toSteps }
+                for c in whole..<cols {
+                    row[c] = scaled ? row[c] + (((xr * v[c]) * s) * f[c]) * toSteps : row[c] + ((xr * v[c]) * s) * toSteps
+                }
             }
             // The last columns (fewer than eight), one by one.
             m = finishVector(row, base: base, from: whole, count: cols - whole, eps: eps, list: list, m: m)

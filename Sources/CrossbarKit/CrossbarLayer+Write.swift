@@ -129,7 +129,9 @@ extension CrossbarLayer {
                    counts: inout OperationCounts) -> PulseTally {
         let step = preset.device.nominalStep
         let before = plus.weight[i] - minus.weight[i]
-        var tally = sendPulses(i, n, t, &rng, &counts)
+        // Nominal bounds the pulses regenerated, handed on to the refresh (nil: not pulsed).
+        var bp: (lo: Float, hi: Float)?, bm: (lo: Float, hi: Float)?
+        var tally = sendPulses(i, n, t, &rng, &counts, &bp, &bm)
         let v = preset.verify
         if v.enabled {
             let target = before + Float(n) * step
@@ -141,21 +143,30 @@ extension CrossbarLayer {
                 retries += 1
                 var m = Int((error / step).rounded())
                 if m == 0 { m = error > 0 ? 1 : -1 }
-                tally += sendPulses(i, m, t, &rng, &counts)
+                tally += sendPulses(i, m, t, &rng, &counts, &bp, &bm)
             }
         }
-        refreshSynapse(i, timeSeconds: t)
+        refreshSynapse(i, timeSeconds: t, plusNominal: bp, minusNominal: bm)
         return tally
     }
 
     func sendPulses(_ i: Int, _ n: Int, _ t: Float, _ rng: inout SeededGenerator,
                     _ counts: inout OperationCounts) -> PulseTally {
+        var bp: (lo: Float, hi: Float)?, bm: (lo: Float, hi: Float)?
+        return sendPulses(i, n, t, &rng, &counts, &bp, &bm)
+    }
+
+    /// `n` pulses' worth of change to pair `i`; `bp`, `bm` receive the nominal bounds of the
+    /// device the pulses went to (``DevicePopulation/pulse(_:count:timeSeconds:rng:nominal:)``).
+    func sendPulses(_ i: Int, _ n: Int, _ t: Float, _ rng: inout SeededGenerator,
+                    _ counts: inout OperationCounts,
+                    _ bp: inout (lo: Float, hi: Float)?, _ bm: inout (lo: Float, hi: Float)?) -> PulseTally {
         switch preset.pairPolicy {
         case .bidirectional:
-            return plus.pulse(i, count: n, timeSeconds: t, rng: &rng)
+            return plus.pulse(i, count: n, timeSeconds: t, rng: &rng, nominal: &bp)
         case .potentiateOnly:
-            var tally = n > 0 ? plus.pulse(i, count: n, timeSeconds: t, rng: &rng)
-                              : minus.pulse(i, count: -n, timeSeconds: t, rng: &rng)
+            var tally = n > 0 ? plus.pulse(i, count: n, timeSeconds: t, rng: &rng, nominal: &bp)
+                              : minus.pulse(i, count: -n, timeSeconds: t, rng: &rng, nominal: &bm)
             tally += refreshIfSaturated(i, t, &rng, &counts)
             return tally
         }

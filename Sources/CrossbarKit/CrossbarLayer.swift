@@ -58,6 +58,8 @@ public final class CrossbarLayer {
     let activeRows: Buffer<Int32>
     /// Entries of an update that may send pulses (write path scratch).
     let candidates: Buffer<Int32>
+    /// Per column, the write scale of its tile in the current row-tile (a scaled fold's scratch).
+    let columnScale: Buffer<Float>
 
     /// Builds the layer and programs the initial weights `initial` (network units,
     /// row-major, `rows·cols` values). Device variation is drawn from `rng`.
@@ -92,6 +94,7 @@ public final class CrossbarLayer {
         noiseScratch = Buffer(repeating: 0, count: stride)
         activeRows = Buffer(repeating: 0, count: rows + 1)
         candidates = Buffer(repeating: 0, count: rows * cols + 1)
+        columnScale = Buffer(repeating: 1, count: stride)
         // Device units per unit of normalized conductance: w = wMin + (g − gMin)/(1 − gMin)·(wMax − wMin).
         let gMin = 1 / preset.electrical.onOffRatio
         let unitsPerG = (p.wMax - p.wMin) / (1 - gMin)
@@ -132,15 +135,23 @@ public final class CrossbarLayer {
 
     /// Recomputes the derived entries of one synapse from its two devices.
     public func refreshSynapse(_ i: Int, timeSeconds t: Float) {
-        let wp = plus.readValue(i, timeSeconds: t)
-        let wm = minus.readValue(i, timeSeconds: t)
+        refreshSynapse(i, timeSeconds: t, plusNominal: nil, minusNominal: nil)
+    }
+
+    /// The same, with the nominal bounds of either device when the caller already has them
+    /// (the pulse path regenerates those of the device it pulsed); nil: regenerated here.
+    public func refreshSynapse(_ i: Int, timeSeconds t: Float, plusNominal: (lo: Float, hi: Float)?,
+                               minusNominal: (lo: Float, hi: Float)?) {
+        let bp = plusNominal ?? plus.nominalBounds(i), bm = minusNominal ?? minus.nominalBounds(i)
+        let wp = plus.readValue(i, timeSeconds: t, nominal: bp)
+        let wm = minus.readValue(i, timeSeconds: t, nominal: bm)
         let r = i / cols
         let padded = r * stride + (i - r * cols)
         let value = weightScale * (wp - wm)
         rowNonZero.pointer[r] += Int32(truncatingIfNeeded: isNonZero(value) - isNonZero(readWeights.pointer[padded]))
         readWeights.pointer[padded] = value
-        let gp = plus.normalizedConductance(i, w: wp)
-        let gm = minus.normalizedConductance(i, w: wm)
+        let gp = plus.normalizedConductance(w: wp, nominal: bp)
+        let gm = minus.normalizedConductance(w: wm, nominal: bm)
         let square = gp * gp + gm * gm
         noiseWeights.pointer[padded] = square
 

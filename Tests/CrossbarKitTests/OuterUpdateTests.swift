@@ -53,12 +53,7 @@ struct OuterUpdateTests {
                 formed.applyUpdate($0.baseAddress!, timeSeconds: 0, rng: &rngB, roundingRNG: &roundB, counts: &countsB)
             }
         }
-        #expect(fused.accumulator.array.map(\.bitPattern) == formed.accumulator.array.map(\.bitPattern))
-        #expect(fused.plus.weight.array.map(\.bitPattern) == formed.plus.weight.array.map(\.bitPattern))
-        #expect(fused.readWeights.array.map(\.bitPattern) == formed.readWeights.array.map(\.bitPattern))
-        #expect(countsA == countsB)
-        #expect(rngA == rngB)
-        #expect(countsA.setPulses + countsA.resetPulses > 0, "the case must send pulses")
+        expectSameWrites(fused, formed, countsA, countsB, rngA, rngB)
         // χ was clipped to ±10⁶, then at most `cap` steps were sent out of it.
         if cap > 0 { #expect(fused.accumulator.array.contains { abs($0) >= 1e6 - Float(cap) }, "the case must reach the clip") }
     }

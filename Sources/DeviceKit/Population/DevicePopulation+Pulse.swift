@@ -52,6 +52,16 @@ extension DevicePopulation {
     /// per call, only those its law needs (NeuroSim: the bounds and one curve).
     @inlinable
     public func pulse(_ i: Int, count n: Int, timeSeconds: Float, rng: inout SeededGenerator) -> PulseTally {
+        var nominal: (lo: Float, hi: Float)?
+        return pulse(i, count: n, timeSeconds: timeSeconds, rng: &rng, nominal: &nominal)
+    }
+
+    /// The same, also handing back the nominal bounds it regenerated (``nominalBounds(_:)``)
+    /// in `regenerated` (left as it is when `n = 0`), so a caller that needs them next (the
+    /// crossbar's refresh of the pair) does not regenerate them again.
+    @inlinable
+    public func pulse(_ i: Int, count n: Int, timeSeconds: Float, rng: inout SeededGenerator,
+                      nominal regenerated: inout (lo: Float, hi: Float)?) -> PulseTally {
         var tally = PulseTally()
         guard n != 0 else { return tally }
         let p = preset.device
@@ -75,6 +85,7 @@ extension DevicePopulation {
             draw = variation.draw(i)
             nominal = (draw.lo, draw.hi)
         }
+        regenerated = nominal
         // Wear can act only once the count passes the lowest possible onset: below it the
         // budget is not even regenerated (results are the same either way).
         let wearOn = variation.enduranceOn && Float(pulses(i) &+ UInt64(total)) >= variation.wearFloorPulses

@@ -9,8 +9,8 @@ extension SpikingNetwork {
     /// `learningRate`, the readout from `readoutLearningRate`. The gradient buffers are
     /// consumed. Hidden layers with η = 0 are fixed: nothing is written (nor priced) there.
     /// The first layer's factored static gradient goes straight into χ when the layer folds
-    /// outer products and neither a write gate nor the lifetime controller needs the formed
-    /// change (bit for bit the formed path).
+    /// outer products and no write gate needs the formed change (bit for bit the formed
+    /// path); the lifetime controller's tile scales are multiplied in by the fold itself.
     public func commit(counts: inout OperationCounts, timeSeconds: Float, random: inout NetworkRandom) {
         let last = layers.count - 1
         let first = inputCrossbar.first ?? last
@@ -20,11 +20,15 @@ extension SpikingNetwork {
                 if i == first { staticGradientPending = false }
                 continue
             }
-            if i == first && staticGradientPending && layer.foldsOuterProducts && writeGate == nil
-                && lifetime == nil {
+            if i == first && staticGradientPending && layer.foldsOuterProducts && writeGate == nil {
                 staticGradientPending = false
+                var tileScales: UnsafePointer<Double>?
+                if let lifetime {
+                    tileScales = UnsafePointer(lifetime.scales[i].pointer)
+                    lifetime.countScalings(layer: i, of: layer, counts: &counts)
+                }
                 layer.applyOuterUpdate(rowFactor: input.pointer, columnFactor: hidden[0].signalSum.pointer,
-                                       scale: -rate, timeSeconds: timeSeconds,
+                                       scale: -rate, tileScales: tileScales, timeSeconds: timeSeconds,
                                        rng: &random.writeNoise, roundingRNG: &random.rounding, counts: &counts)
                 continue
             }
