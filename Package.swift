@@ -134,3 +134,14 @@ let package = Package(
         .testTarget(name: "SpikebarCLITests", dependencies: ["Store", "AppTestSupport", "XMLTestSupport"]),
     ]
 )
+
+// A tuned build (issue #13), opt-in: SPIKEBAR_TUNED_ARCH=x86-64-v3 (what scripts/build-tuned
+// sets) compiles the pure kits, where the hot loops live, for that CPU level (AVX2: SIMD8
+// vectors in one register). The binary then runs only on such CPUs; results are bit for bit
+// those of the default build, which stays portable (baseline x86-64).
+if let arch = Context.environment["SPIKEBAR_TUNED_ARCH"], !arch.isEmpty {
+    let kits: Set = ["KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]
+    for target in package.targets where kits.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xcc", "-march=\(arch)"])]
+    }
+}
