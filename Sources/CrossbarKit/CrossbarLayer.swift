@@ -58,6 +58,9 @@ public final class CrossbarLayer {
     let activeRows: Buffer<Int32>
     /// Entries of an update that may send pulses (write path scratch).
     let candidates: Buffer<Int32>
+    /// The verify reads' noise of online writes through program-and-verify; nil (the default)
+    /// writes open loop (``verifiedWrite(_:pulses:timeSeconds:rng:counts:)``).
+    public var onlineVerifyReads: SeededGenerator?
 
     /// Builds the layer and programs the initial weights `initial` (network units,
     /// row-major, `rows·cols` values). Device variation is drawn from `rng`.
