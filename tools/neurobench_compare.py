@@ -43,9 +43,9 @@ N = int(sys.argv[3]) if len(sys.argv) > 3 else 100
 STEPS, PRUNE = 16, 0.3
 # Metrics whose definitions differ between the two (see the README's NeuroBench section): Spikebar
 # stores a (zero) readout bias row and one λ, θ, κ; snnTorch per-neuron β, θ and its bookkeeping
-# buffers. NeuroBench's ActivationSparsity counts the readout Leaky's (never firing) outputs too;
-# Spikebar's counts hidden layers only — the rows after it check both readings exactly.
-KNOWN = {"Footprint", "ActivationSparsity"}
+# buffers. Both ActivationSparsity values count the readout's (never firing) outputs; the row after
+# it checks the hidden layer alone against NeuroBench's per-layer value.
+KNOWN = {"Footprint"}
 
 
 def pruned_graph():
@@ -113,16 +113,14 @@ def main():
                         SynapticOperations, NeuronOperations]])
     theirs = bench.run(quiet=True)
 
-    hidden_spikes = (1 - ours["ActivationSparsity"]) * 128 * STEPS   # per sample
+    hidden_spikes = (1 - ours["ActivationSparsity"]) * (128 + 10) * STEPS   # per sample; the readout never spikes
     rows = [("Footprint", ours["Footprint"], theirs["Footprint"]),
             # NeuroBench rounds ConnectionSparsity to 4 decimals; Spikebar's summary does not.
             ("ConnectionSparsity (rounded to 4 decimals)", round(ours["ConnectionSparsity"], 4),
              theirs["ConnectionSparsity"]),
             ("ActivationSparsity", ours["ActivationSparsity"], theirs["ActivationSparsity"]),
-            ("ActivationSparsity, hidden layer (NeuroBench ByLayer)", ours["ActivationSparsity"],
+            ("ActivationSparsity, hidden layer (NeuroBench ByLayer)", 1 - hidden_spikes / (128 * STEPS),
              theirs["ActivationSparsityByLayer"]["lif1"]),
-            ("ActivationSparsity, readout counted as never firing", 1 - hidden_spikes / ((128 + 10) * STEPS),
-             theirs["ActivationSparsity"]),
             ("SynapticOperations.Effective_MACs", ours["SynapticOperations"]["Effective_MACs"],
              theirs["SynapticOperations"]["Effective_MACs"]),
             ("SynapticOperations.Effective_ACs", ours["SynapticOperations"]["Effective_ACs"],

@@ -53,10 +53,6 @@ extension CrossbarLayer {
     public func programVerify(_ targets: [Float], timeSeconds t: Float, writeRNG: inout SeededGenerator,
                               readRNG: inout SeededGenerator, counts: inout OperationCounts) -> ProgramVerifyTally {
         precondition(targets.count == rows * cols, "one target per synapse")
-        let v = preset.verify
-        let s = preset.device.nominalStep
-        let tolerance = v.programToleranceSteps * s
-        let budget = v.programMaxPulses, cap = v.programMaxPulsesPerIteration, reads = v.programReadsPerVerify
         let ideal = preset.device.model == .ideal
         let tSet = Double(preset.electrical.setPulseSeconds), tReset = Double(preset.electrical.resetPulseSeconds)
         var result = ProgramVerifyTally()
@@ -82,21 +78,10 @@ extension CrossbarLayer {
                 }
                 result.converged += 1
             } else {
-                var p = 0
-                while true {
-                    var r: Float = 0
-                    for _ in 0..<reads { r += noisyPairRead(i, &readRNG) }
-                    counts.verifyReads += Double(reads)
-                    result.iterations += 1
-                    let e = target - r / Float(reads)
-                    if abs(e) <= tolerance { result.converged += 1; break }
-                    if p >= budget { result.exhausted += 1; break }
-                    let n = min(max(1, Int((abs(e) / s).rounded())), cap, budget - p)
-                    sent += sendPulses(i, e > 0 ? n : -n, t, &writeRNG, &counts)
-                    p += n
-                    refreshSynapse(i, timeSeconds: t)
-                }
-                if p > 0 { counts.synapseWrites += 1 }
+                let loop = verifyLoop(i, target: target, firstRead: nil, timeSeconds: t, writeRNG: &writeRNG,
+                                      readRNG: &readRNG, counts: &counts, tally: &result)
+                sent = loop.sent
+                if loop.requested > 0 { counts.synapseWrites += 1 }
             }
             result.maxPulsesPerPair = max(result.maxPulsesPerPair, sent.pulses)
             rowLatency = max(rowLatency, Double(sent.setPulses) * tSet + Double(sent.resetPulses) * tReset)
@@ -105,5 +90,44 @@ extension CrossbarLayer {
         counts.writeLatencySeconds += rowLatency
         counts.add(pulses)
         return result
+    }
+
+    /// One pair's closed loop of ``programVerify`` (the pseudo-code there), towards `target`
+    /// (device units): checks of k averaged verify reads, bursts of at most c pulses, until the
+    /// check is within ±τ·s or B pulses were sent. `firstRead`, when given, is the first
+    /// check's average (already read and counted by the caller). Returns what the pulses did and
+    /// how many were requested (a failed device's pulses are requested but wasted);
+    /// iterations and the outcome (converged or exhausted) go to `tally`, reads to `counts`.
+    func verifyLoop(_ i: Int, target: Float, firstRead: Float?, timeSeconds t: Float,
+                    writeRNG: inout SeededGenerator, readRNG: inout SeededGenerator,
+                    counts: inout OperationCounts, tally: inout ProgramVerifyTally) -> (sent: PulseTally, requested: Int) {
+        let v = preset.verify
+        let s = preset.device.nominalStep
+        let tolerance = v.programToleranceSteps * s
+        let budget = v.programMaxPulses, cap = v.programMaxPulsesPerIteration, reads = v.programReadsPerVerify
+        var sent = PulseTally()
+        var known = firstRead
+        var p = 0
+        while true {
+            let average: Float
+            if let r = known {
+                average = r
+                known = nil
+            } else {
+                var r: Float = 0
+                for _ in 0..<reads { r += noisyPairRead(i, &readRNG) }
+                counts.verifyReads += Double(reads)
+                average = r / Float(reads)
+            }
+            tally.iterations += 1
+            let e = target - average
+            if abs(e) <= tolerance { tally.converged += 1; break }
+            if p >= budget { tally.exhausted += 1; break }
+            let n = min(max(1, Int((abs(e) / s).rounded())), cap, budget - p)
+            sent += sendPulses(i, e > 0 ? n : -n, t, &writeRNG, &counts)
+            p += n
+            refreshSynapse(i, timeSeconds: t)
+        }
+        return (sent, p)
     }
 }

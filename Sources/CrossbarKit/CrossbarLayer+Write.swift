@@ -127,6 +127,7 @@ extension CrossbarLayer {
     /// (if enabled) and refreshes its read entries.
     func writePair(_ i: Int, pulses n: Int, timeSeconds t: Float, rng: inout SeededGenerator,
                    counts: inout OperationCounts) -> PulseTally {
+        if onlineVerifyReads != nil { return verifiedWrite(i, pulses: n, timeSeconds: t, rng: &rng, counts: &counts) }
         let step = preset.device.nominalStep
         let before = plus.weight[i] - minus.weight[i]
         // Nominal bounds the pulses regenerated, handed on to the refresh (nil: not pulsed).

@@ -60,6 +60,9 @@ public final class CrossbarLayer {
     let candidates: Buffer<Int32>
     /// Per column, the write scale of its tile in the current row-tile (a scaled fold's scratch).
     let columnScale: Buffer<Float>
+    /// The verify reads' noise of online writes through program-and-verify; nil (the default)
+    /// writes open loop (``verifiedWrite(_:pulses:timeSeconds:rng:counts:)``).
+    public var onlineVerifyReads: SeededGenerator?
 
     /// Builds the layer and programs the initial weights `initial` (network units,
     /// row-major, `rows·cols` values). Device variation is drawn from `rng`.

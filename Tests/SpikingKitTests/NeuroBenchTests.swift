@@ -71,6 +71,7 @@ struct NeuroBenchTests {
             }
             c.membraneUpdates += t == 0 ? 2 : (0..<2).filter { y[$0] != yBefore[$0] }.count
             c.neuronSteps += 6
+            c.activations += 2   // the readout's outputs, never a spike
             c.denseSynapticOperations += 3 * 4 + 4 * 2
         }
         c.samples = 1
@@ -110,7 +111,7 @@ struct NeuroBenchTests {
         let m = NeuroBenchMetrics(counts: c, network: net, workload: "test", accuracy: 1, samplePeriodSeconds: 0.01)
         #expect(m.connectionSparsity == 0.4)
         #expect(m.footprintBytes == 4 * (12 + 8 + 1 + 2))
-        #expect(m.activationSparsity == 1 - Double(c.spikes) / 16)
+        #expect(m.activationSparsity == 1 - Double(c.spikes) / 24)   // (4 hidden + 2 readout) × 4 steps
         #expect(m.neuronOperations.effective == 4 * Double(c.membraneUpdates))
         #expect(m.neuronOperations.dense == 4 * 24)
         #expect(abs(m.modelExecutionRateHertz - 400) < 1e-3)   // 4 steps per 10 ms

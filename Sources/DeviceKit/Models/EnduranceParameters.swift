@@ -121,6 +121,14 @@ public struct VerifyParameters: Equatable, Sendable {
     /// 1/√k). 4 *[assumption]*: on `rram` (2 % read noise) one read leaves ≈ 2.3 steps of RMS
     /// error, four ≈ 1.2 (README "Programming the chip").
     public var programReadsPerVerify: Int = 4
+    /// Online writes (learning after deployment) through the same per-device loop as
+    /// programming, instead of an open-loop burst (and instead of the `enabled` retries): the
+    /// pair is read (k averaged reads), its target set to that read plus the update's pulses
+    /// times the nominal step, and single pulses (burst cap c) sent until a check is within
+    /// ±τ·s or B pulses were sent (``CrossbarLayer/verifiedWrite``; τ, B, c, k the `program*`
+    /// keys). Its reads draw from their own stream (19, `onlineVerifyReads`). false *[default:
+    /// the open-loop write path as before]*; README "Adapting on the chip".
+    public var onlineProgramVerify: Bool = false
 
     public init() {}
 }
@@ -130,7 +138,7 @@ extension VerifyParameters: Configurable {
         [.bool("enabled", \.enabled), .float("toleranceSteps", \.toleranceSteps), .int("maxRetries", \.maxRetries),
          .float("programToleranceSteps", \.programToleranceSteps), .int("programMaxPulses", \.programMaxPulses),
          .int("programMaxPulsesPerIteration", \.programMaxPulsesPerIteration),
-         .int("programReadsPerVerify", \.programReadsPerVerify)]
+         .int("programReadsPerVerify", \.programReadsPerVerify), .bool("onlineProgramVerify", \.onlineProgramVerify)]
     }
     public func validate(at path: String) throws {
         try Validate.positive(toleranceSteps, ConfigKey.join(path, "toleranceSteps"))

@@ -36,4 +36,8 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     /// Read noise of the verify reads that program an imported model (per-device
     /// program-and-verify), one draw per read.
     case programmingReads = 18
+    /// Read noise of the verify reads of online writes through program-and-verify
+    /// (`hardware.verify.onlineProgramVerify`), one draw per read; each crossbar its own
+    /// generator (run seed + crossbar index).
+    case onlineVerifyReads = 19
 }

@@ -10,7 +10,7 @@ enum NeuroBenchSection {
             ["accuracy", Format.fixed(m.accuracy, 4), "the task's accuracy on the workload (\(m.workload), \(m.samples) samples)"],
             ["Footprint", "\(m.footprintBytes) B", "parameters as float32: weights, biases, neuron constants"],
             ["ConnectionSparsity", Format.fixed(m.connectionSparsity, 4), "weights reading exactly 0 / all weights (bias excluded)"],
-            ["ActivationSparsity", Format.fixed(m.activationSparsity, 4), "1 − spikes / (spiking neurons × time steps)"],
+            ["ActivationSparsity", Format.fixed(m.activationSparsity, 4), "1 − spikes / (neurons × time steps), readout included"],
             ["SynapticOperations Effective_MACs", Format.significant(s.effectiveMACs), "per sample: non-zero graded input × non-zero weight"],
             ["SynapticOperations Effective_ACs", Format.significant(s.effectiveACs), "per sample: spike × non-zero weight"],
             ["SynapticOperations Dense", Format.significant(s.dense), "per sample: every weight at every step"],

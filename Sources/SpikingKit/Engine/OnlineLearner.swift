@@ -99,6 +99,7 @@ public final class OnlineLearner {
                 programming = network.programVerify(net.importedWeights, timeSeconds: 0, random: &random, verifyReads: &reads)
             }
         }
+        if hardware.preset.verify.onlineProgramVerify { network.verifyOnlineWrites(seed: seed) }
     }
 
     public var classes: Int { network.classes }

@@ -20,9 +20,11 @@ public struct NeuroBenchCounts: Equatable, Sendable {
     public var effectiveMACs = 0
     /// Σ over reads of `rows × cols` (bias row excluded): every operation of a dense engine.
     public var denseSynapticOperations = 0
-    /// Non-zero outputs of the spiking layers (hidden spikes).
+    /// Non-zero outputs of the neuron layers (hidden spikes; the readout integrator never spikes).
     public var spikes = 0
-    /// Outputs of the spiking layers (neurons × time steps).
+    /// Outputs of the neuron layers (neurons × time steps), the readout's included:
+    /// NeuroBench's harness hooks every snnTorch `SpikingNeuron`, and a readout exported to
+    /// snnTorch is one (a `Leaky` that never fires), so its outputs count as sparse.
     public var activations = 0
     /// Neuron-steps whose membrane potential changed (all of the first step of a pass).
     public var membraneUpdates = 0

@@ -5,7 +5,9 @@
 ///                      (bias rows included) and every neuron parameter (λ, θ of a hidden
 ///                      layer or its per-neuron λ_j, ρ_j; κ of the readout)
 /// ConnectionSparsity   zero weights / weights of the connection layers (bias excluded)
-/// ActivationSparsity   1 − spikes / (spiking neurons × time steps), over every pass
+/// ActivationSparsity   1 − spikes / (neurons × time steps), hidden layers and the readout
+///                      (which never spikes), over every pass: NeuroBench's reading of an
+///                      snnTorch net whose readout is a non-firing `Leaky`
 /// SynapticOperations   per pass: Effective_MACs (graded inputs), Effective_ACs (spikes),
 ///                      Dense (every weight × every step, bias excluded)
 /// MembraneUpdates      per pass: neuron-steps whose membrane potential changed

@@ -39,6 +39,15 @@ extension SpikingNetwork {
         return outcome
     }
 
+    /// Routes every later online write through per-device program-and-verify
+    /// (``CrossbarLayer/verifiedWrite``, `hardware.verify.onlineProgramVerify`): crossbar l's
+    /// verify reads draw from `SeededGenerator(seed: seed + l, stream: .onlineVerifyReads)`.
+    public func verifyOnlineWrites(seed: UInt64) {
+        for (l, layer) in layers.enumerated() {
+            layer.onlineVerifyReads = SeededGenerator(seed: seed &+ UInt64(l), stream: .onlineVerifyReads)
+        }
+    }
+
     /// Per crossbar, the root-mean-square of (apparent − target), network units.
     func rmsError(_ targets: [[Float]]) -> [Double] {
         zip(layers, targets).map { layer, target -> Double in

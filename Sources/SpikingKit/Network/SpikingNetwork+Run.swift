@@ -119,6 +119,7 @@ extension SpikingNetwork {
             counts.neuronUpdates += Double(classes)
             bench.membraneUpdates &+= t > 0 ? changed : classes
             bench.neuronSteps &+= classes
+            bench.activations &+= classes   // NeuroBench hooks the readout too: outputs that never spike
             if let target {
                 accumulateGradients(step: t, target: target, readoutInput: layerInput,
                                     staticInput: factorized, staticTrace: staticTrace, counts: &counts)
@@ -130,6 +131,7 @@ extension SpikingNetwork {
             countRead(outLayer, input: readout.features.pointer, spikeList: nil, spikeCount: 0, into: &bench)
             bench.membraneUpdates &+= classes   // one integration of the window's features
             bench.neuronSteps &+= classes
+            bench.activations &+= classes
         }
         bench.samples = 1
         bench.timesteps = steps
