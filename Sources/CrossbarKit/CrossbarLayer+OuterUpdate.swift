@@ -48,15 +48,16 @@ extension CrossbarLayer {
     /// `|χ| ≥ ε` listing. A row with `x_r = 0` is only tested.
     func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float,
                           tileScales: UnsafePointer<Double>?) -> Int {
-        if let tileScales { return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: tileScales, scaled: true) }
-        return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: nil, scaled: false)
+        if let tileScales { return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: tileScales, TileScaled.self) }
+        return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: nil, Unscaled.self)
     }
 
-    /// One variant, specialized by the constant `scaled`: with it, each entry's change is
+    /// One variant per `Mode`, specialized (the mode is a type, so its flag is a constant and
+    /// the unscaled loop carries no trace of the scaled one): scaled, each entry's change is
     /// multiplied by its tile's scale (``columnScale`` holds them for the current row-tile).
-    @inline(__always)
-    func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float,
-                          tileScales: UnsafePointer<Double>?, scaled: Bool) -> Int {
+    func foldOuterProduct<Mode: FoldMode>(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float,
+                                          toSteps: Float, tileScales: UnsafePointer<Double>?, _: Mode.Type) -> Int {
+        let scaled = Mode.scaled
         let chi = accumulator.pointer
         let list = candidates.pointer
         let eps = writeConfig.accumulateThresholdSteps
@@ -134,3 +135,8 @@ extension CrossbarLayer {
         return m
     }
 }
+
+/// Whether a fold multiplies in per-tile write scales, as a type (see ``CrossbarLayer/foldOuterProduct(_:_:scale:toSteps:tileScales:_:)``).
+protocol FoldMode { static var scaled: Bool { get } }
+enum Unscaled: FoldMode { static var scaled: Bool { false } }
+enum TileScaled: FoldMode { static var scaled: Bool { true } }
