@@ -110,6 +110,14 @@ struct StateCodingTests {
         #expect(throws: StateError.self) { try r3.read(into: Buffer<Float>(repeating: 0, count: 4), "w") }
     }
 
+    @Test("a mismatch names the section and tells the user what to do (another build's checkpoint)")
+    func mismatchMessage() {
+        let e = StateError.shapeMismatch(what: "SET counters", expected: 8192, found: 12)
+        #expect(e.description.hasPrefix("checkpoint SET counters has 12 entries, the network needs 8192"))
+        #expect(e.description.contains("does not match this build's state layout"))
+        #expect(e.description.contains("without --resume"))
+    }
+
     @Test("the digest is stable and sensitive to one bit")
     func digest() {
         let a: [UInt8] = [1, 2, 3, 4]

@@ -61,7 +61,9 @@ public enum StateError: Error, Equatable, Sendable, CustomStringConvertible {
     case shapeMismatch(what: String, expected: Int, found: Int)
     case valueTooLarge(what: String, value: UInt64, limit: UInt64)
 
-    public var description: String {
+    public var description: String { detail + Self.hint }
+
+    var detail: String {
         switch self {
         case let .truncated(at, needed): return "checkpoint truncated at byte \(at) (needed \(needed) more)"
         case let .tagMismatch(e, f): return "checkpoint section mismatch: expected '\(e)', found '\(f)'"
@@ -69,6 +71,10 @@ public enum StateError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .valueTooLarge(w, v, l): return "checkpoint \(w) holds \(v), more than this build stores (\(l))"
         }
     }
+
+    /// What a reader can do: checkpoints hold the state in this build's layout (no
+    /// conversion between versions; the compact device state of #13 changed it).
+    static let hint = " — the checkpoint does not match this build's state layout (written by another Spikebar version?); start a new run (`run` without --resume, `serve --fresh`)"
 }
 
 /// Reads what a ``StateWriter`` wrote, in the same order.
