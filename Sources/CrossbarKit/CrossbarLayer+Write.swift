@@ -65,6 +65,8 @@ extension CrossbarLayer {
         var writes = 0
         var rowSet = 0, rowReset = 0
         var currentRow = -1
+        // Read once per update: a class property read per write costs a dynamic exclusivity check.
+        let verified = onlineVerifyReads != nil
         for k in 0..<m {
             let i = Int(list[k])
             let r = i / cols
@@ -80,7 +82,8 @@ extension CrossbarLayer {
                 refreshSynapse(i, timeSeconds: timeSeconds)
             } else {
                 guard let pulses = pulseCount(i, delta, scheme: scheme, rounding: &roundingRNG) else { continue }
-                t = writePair(i, pulses: pulses, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
+                t = verified ? verifiedWrite(i, pulses: pulses, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
+                             : writePair(i, pulses: pulses, timeSeconds: timeSeconds, rng: &rng, counts: &counts)
             }
             tally += t
             writes += 1
@@ -127,7 +130,6 @@ extension CrossbarLayer {
     /// (if enabled) and refreshes its read entries.
     func writePair(_ i: Int, pulses n: Int, timeSeconds t: Float, rng: inout SeededGenerator,
                    counts: inout OperationCounts) -> PulseTally {
-        if onlineVerifyReads != nil { return verifiedWrite(i, pulses: n, timeSeconds: t, rng: &rng, counts: &counts) }
         let step = preset.device.nominalStep
         let before = plus.weight[i] - minus.weight[i]
         // Nominal bounds the pulses regenerated, handed on to the refresh (nil: not pulsed).
