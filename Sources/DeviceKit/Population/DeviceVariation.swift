@@ -34,6 +34,8 @@ public struct DeviceVariation: Sendable {
     /// Δw_min, device units.
     public let step: Float
     public let neurosim: Bool
+    /// ``zigguratTables``, held so each regenerated deviate skips the lazy global's check.
+    @usableFromInline let tables: ZigguratTables
 
     /// Keys derived from `seed` (one draw of the population's generator) on streams 14 and 15.
     public init(preset: DevicePreset, seed: UInt64) {
@@ -52,12 +54,13 @@ public struct DeviceVariation: Sendable {
         initialStuckFraction = e.initialStuckFraction
         step = preset.device.nominalStep
         neurosim = preset.device.model == .neurosim
+        tables = zigguratTables
     }
 
     /// Standard normal deviate `slot` (0..<8) of device `i`.
     @inlinable @inline(__always)
     public func gaussian(_ i: Int, slot: UInt64) -> Float {
-        CounterDraw.gaussian(CounterDraw.bits(key: parametersKey, counter: UInt64(truncatingIfNeeded: i) << 3 | slot))
+        CounterDraw.gaussian(CounterDraw.bits(key: parametersKey, counter: UInt64(truncatingIfNeeded: i) << 3 | slot), tables: tables)
     }
 
     @inlinable @inline(__always)
@@ -124,7 +127,7 @@ public struct DeviceVariation: Sendable {
     @inlinable
     public func budget(_ i: Int) -> Float {
         guard enduranceOn else { return .infinity }
-        let z = min(max(CounterDraw.gaussian(enduranceBits(i, slot: 0)), -Self.budgetDeviates), Self.budgetDeviates)
+        let z = min(max(CounterDraw.gaussian(enduranceBits(i, slot: 0), tables: tables), -Self.budgetDeviates), Self.budgetDeviates)
         return Float.exp(logMedianPulses + enduranceSpread * z)
     }
 

@@ -24,8 +24,12 @@ public enum CounterDraw {
     /// ``SeededGenerator/nextGaussian()``: the low 32 bits pick the layer and abscissa; the
     /// rare rejection step (~1.2 %) continues on a generator seeded from all 64 bits.
     @inlinable @inline(__always)
-    public static func gaussian(_ bits: UInt64) -> Float {
-        let t = zigguratTables
+    public static func gaussian(_ bits: UInt64) -> Float { gaussian(bits, tables: zigguratTables) }
+
+    /// The same with the tables (``zigguratTables``) already at hand: a hot caller keeps them
+    /// in a stored property, which spares the lazy global's `swift_once` check per deviate.
+    @inlinable @inline(__always)
+    public static func gaussian(_ bits: UInt64, tables t: ZigguratTables) -> Float {
         let h = UInt32(truncatingIfNeeded: bits)
         let layer = Int(h & 127)
         let hz = Int32(bitPattern: h) >> 7
