@@ -95,8 +95,9 @@ extension CrossbarLayer {
     /// level), and add the tile's digital partial sum into `out[0..<cols]` (overwritten).
     /// Returns the number of ADC conversions.
     ///
-    /// The deviates come from `rng` (its ziggurat), one per column of each active row-tile.
-    public func convert(into out: UnsafeMutablePointer<Float>, rng: inout SeededGenerator) -> Int {
+    /// The deviates come from `rng` (a run's ``LaneNormalGenerator``), one per column of each
+    /// active row-tile.
+    public func convert(into out: UnsafeMutablePointer<Float>, rng: inout LaneNormalGenerator) -> Int {
         let cols = self.cols, stride = self.stride
         out.update(repeating: 0, count: cols)
         let part = partial.pointer, psd = partialVariance.pointer, active = tileActive.pointer
@@ -168,7 +169,7 @@ extension CrossbarLayer {
 
     /// Both phases at once.
     public func read(_ input: UnsafePointer<Float>, graded: Bool, into out: UnsafeMutablePointer<Float>,
-                     rng: inout SeededGenerator, counts: inout OperationCounts) {
+                     rng: inout LaneNormalGenerator, counts: inout OperationCounts) {
         let charge = accumulate(input, graded: graded)
         let conversions = convert(into: out, rng: &rng)
         counts.charge(charge, conversions: conversions, colTiles: colTiles)

@@ -24,7 +24,7 @@ func readCounts(_ layer: CrossbarLayer, activeRows: Range<Int>) -> OperationCoun
     var input = [Float](repeating: 0, count: layer.rows)
     for r in activeRows { input[r] = 1 }
     var out = [Float](repeating: 0, count: layer.cols)
-    var rng = SeededGenerator(seed: 1)
+    var rng = LaneNormalGenerator(seed: 1, stream: .readNoise)
     var counts = OperationCounts()
     input.withUnsafeBufferPointer { x in
         out.withUnsafeMutableBufferPointer { o in

@@ -12,7 +12,7 @@ struct ReadPathTests {
         let layer = makeLayer(rows: rows, cols: cols, preset: exactConstantStep(), initial: w) { $0.tileRows = 4; $0.tileCols = 2 }
         let x: [Float] = [1, 0, 0.5, 0, 0, 0, 2, 0, 1, 0]
         var out = [Float](repeating: 0, count: cols)
-        var rng = SeededGenerator(seed: 1)
+        var rng = LaneNormalGenerator(seed: 1, stream: .readNoise)
         var counts = OperationCounts()
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { layer.read(xp.baseAddress!, graded: true, into: $0.baseAddress!, rng: &rng, counts: &counts) }
@@ -34,7 +34,7 @@ struct ReadPathTests {
         var x = [Float](repeating: 0, count: 8)
         x[1] = 1
         var out = [Float](repeating: 0, count: 2)
-        var rng = SeededGenerator(seed: 1)
+        var rng = LaneNormalGenerator(seed: 1, stream: .readNoise)
         var counts = OperationCounts()
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { layer.read(xp.baseAddress!, graded: false, into: $0.baseAddress!, rng: &rng, counts: &counts) }
@@ -57,7 +57,7 @@ struct ReadPathTests {
             $0.adcBits = 4; $0.adcFullScaleRows = 0.5
         }
         var out = [Float](repeating: 0, count: 4)
-        var rng = SeededGenerator(seed: 1)
+        var rng = LaneNormalGenerator(seed: 1, stream: .readNoise)
         var counts = OperationCounts()
         let x: [Float] = [1]
         x.withUnsafeBufferPointer { xp in
@@ -79,7 +79,7 @@ struct ReadPathTests {
         let layer = makeLayer(rows: rows, cols: cols, preset: noisyReadPreset(sigma: sigma), initial: initial) { $0.tileRows = 5 }
         let x: [Float] = (0..<rows).map { $0 % 3 == 0 ? 0 : Float($0 % 4) / 2 }
         let trials = 60_000
-        var rng = SeededGenerator(seed: 17)
+        var rng = LaneNormalGenerator(seed: 17, stream: .readNoise)
         var out = [Float](repeating: 0, count: cols)
         var sum = [Double](repeating: 0, count: cols), sumSq = sum
         x.withUnsafeBufferPointer { xp in

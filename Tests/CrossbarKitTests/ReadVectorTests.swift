@@ -17,7 +17,7 @@ struct ReadVectorTests {
             $0.tileRows = 16; $0.adcBits = adcBits; $0.adcFullScaleRows = fullScaleRows
         }
         let x: [Float] = (0..<rows).map { $0 % 4 == 0 ? 0 : Float($0) / 4 }
-        var rng = SeededGenerator(seed: 5)
+        var rng = LaneNormalGenerator(seed: 5, stream: .readNoise)
         var copy = rng
         var out = [Float](repeating: 0, count: cols)
         x.withUnsafeBufferPointer { xp in

@@ -23,7 +23,7 @@ struct TileKernelTests {
             if (16..<32).contains(r) || r % 3 == 0 { return 0 }
             return binary ? 1 : Float(r % 7) / 3 - 0.9
         }
-        var rng = SeededGenerator(seed: 12)
+        var rng = LaneNormalGenerator(seed: 12, stream: .readNoise)
         var copy = rng
         var out = [Float](repeating: .nan, count: cols)
         var counts = OperationCounts()

@@ -112,7 +112,7 @@ extension DevicePopulation {
             if sd > 0 {
                 // aihwkit multiplies the whole step by (1 + σξ); LinearStep/SoftBounds with
                 // multNoise off noise only the constant part Δ±; NeuroSim adds σ·Δw_min·ξ.
-                let xi = rng.nextGaussian()
+                let xi = rng.nextGaussian(tables: variation.tables)
                 switch noise {
                 case .additive:
                     step += sd * xi
@@ -126,7 +126,7 @@ extension DevicePopulation {
             if wearOn { wear(i, budget: budget, nominal: nominal, bounds: &lo, &hi, tally: &tally) }
         }
         if p.writeNoiseStd > 0, st[i] == DeviceStatus.healthy.rawValue {
-            apparent.pointer[i] = w[i] + p.writeNoiseStd * p.nominalStep * rng.nextGaussian()
+            apparent.pointer[i] = w[i] + p.writeNoiseStd * p.nominalStep * rng.nextGaussian(tables: variation.tables)
         } else {
             apparent.pointer[i] = w[i]
         }

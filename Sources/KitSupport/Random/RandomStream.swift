@@ -8,7 +8,8 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case weightInit = 2
     /// Cycle-to-cycle write noise, one draw per pulse.
     case writeNoise = 3
-    /// Read noise, one draw per column and time step.
+    /// Read noise, one draw per column of each active row-tile and time step (drawn sixteen at a
+    /// time by a ``LaneNormalGenerator``).
     case readNoise = 4
     /// Stochastic rounding of updates into pulse counts.
     case pulseRounding = 5

@@ -55,8 +55,14 @@ extension SeededGenerator {
     /// from the low 32 bits of one draw.
     @inlinable
     public mutating func nextGaussian() -> Float {
-        let t = zigguratTables
-        return gaussian(half: UInt32(truncatingIfNeeded: next()), k: t.k, w: t.w)
+        nextGaussian(tables: zigguratTables)
+    }
+
+    /// The same deviate with the tables already at hand: a hot caller (the pulse loop) keeps
+    /// them, and skips the lazy global's once-check on every draw.
+    @inlinable
+    public mutating func nextGaussian(tables t: ZigguratTables) -> Float {
+        gaussian(half: UInt32(truncatingIfNeeded: next()), k: t.k, w: t.w)
     }
 
     /// The deviate encoded by one 32-bit half-draw: layer = low 7 bits, hz = the upper 25

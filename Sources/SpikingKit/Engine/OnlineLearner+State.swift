@@ -15,7 +15,7 @@ extension OnlineLearner {
 
     /// Writes what ``stateBytes()`` holds, in its order.
     func writeState(to w: inout StateWriter) {
-        w.tag("spikebar-learner-v1")
+        w.tag("spikebar-learner-v2")
         w.write(samplesSeen)
         w.write(samplesLearned)
         w.write(pendingSamples)
@@ -23,7 +23,8 @@ extension OnlineLearner {
         for p in pending { w.write(p) }
         encoder.scaler.writeState(to: &w)
         if network.config.readoutMode != .every { network.readout.writeFeatureStatistics(to: &w) }
-        for g in [random.readNoise, random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
+        w.write(random.readNoise.stateWords)
+        for g in [random.writeNoise, random.rounding, random.encoding] { w.write(g.stateWords) }
         network.writeNeuronState(to: &w)
         continual?.writeState(to: &w)
         network.lifetime?.writeState(to: &w)
@@ -32,7 +33,7 @@ extension OnlineLearner {
     /// Restores ``stateBytes()``. Throws if the blob does not fit this network.
     public func restore(_ bytes: [UInt8]) throws {
         var r = StateReader(bytes)
-        try r.expectTag("spikebar-learner-v1")
+        try r.expectTag("spikebar-learner-v2")
         samplesSeen = try r.readInt()
         samplesLearned = try r.readInt()
         pendingSamples = try r.readInt()
@@ -41,7 +42,7 @@ extension OnlineLearner {
         for p in pending { try r.read(into: p, "pending gradients") }
         try encoder.scaler.readState(from: &r)
         if network.config.readoutMode != .every { try network.readout.readFeatureStatistics(from: &r) }
-        random.readNoise = SeededGenerator(stateWords: try r.readUInt64s())
+        random.readNoise = try LaneNormalGenerator(stateWords: try r.readUInt64s())
         random.writeNoise = SeededGenerator(stateWords: try r.readUInt64s())
         random.rounding = SeededGenerator(stateWords: try r.readUInt64s())
         random.encoding = SeededGenerator(stateWords: try r.readUInt64s())

@@ -36,7 +36,7 @@ public final class RecurrentSynapses {
     /// recurrent crossbar and adds the currents into the layer's ``LIFLayer/current``.
     /// Event-driven like every other read: a step without previous spikes drives no row.
     @inline(__always)
-    func read(into layer: LIFLayer, learning: Bool, rng: inout SeededGenerator, counts: inout OperationCounts) {
+    func read(into layer: LIFLayer, learning: Bool, rng: inout LaneNormalGenerator, counts: inout OperationCounts) {
         let spikes = layer.spikeCount - (layer.hasBias ? 1 : 0)
         let charge = crossbar.accumulate(layer.output.pointer, graded: false,
                                          spikeList: layer.spikeList.pointer, spikeCount: spikes)

@@ -4,13 +4,14 @@ import KitSupport
 
 /// The random generators a network draws from while it runs, one per noise source.
 public struct NetworkRandom: Sendable {
-    public var readNoise: SeededGenerator
+    /// Read noise, sixteen deviates at a time (the run's most frequent draw).
+    public var readNoise: LaneNormalGenerator
     public var writeNoise: SeededGenerator
     public var rounding: SeededGenerator
     public var encoding: SeededGenerator
 
     public init(seed: UInt64) {
-        readNoise = SeededGenerator(seed: seed, stream: .readNoise)
+        readNoise = LaneNormalGenerator(seed: seed, stream: .readNoise)
         writeNoise = SeededGenerator(seed: seed, stream: .writeNoise)
         rounding = SeededGenerator(seed: seed, stream: .pulseRounding)
         encoding = SeededGenerator(seed: seed, stream: .encoding)
