@@ -1,7 +1,9 @@
 /// Standard normal deviates sixteen at a time in SIMD lanes, for the read noise (the most
-/// frequent draw of a run: a 784-512-10 network on Fashion-MNIST takes ≈ 58,000 per inferred
-/// sample). The scalar ziggurat (``SeededGenerator/fillGaussians(_:count:)``) costs ≈ 27
-/// instructions a deviate; this costs ≈ 6 on x86-64-v3 and ≈ 11 on the portable target.
+/// frequent draw of a run: a 784-512-10 network on Fashion-MNIST takes ≈ 107,000 per sample,
+/// 16 steps × 13 row-tiles × 512 columns and the readout's). The scalar ziggurat
+/// (``SeededGenerator/fillGaussians(_:count:)``) costs ≈ 27 instructions a deviate on either
+/// target; this costs ≈ 19 on the portable x86-64 target (SSE2: two registers per `SIMD8`,
+/// two-operand instructions) and ≈ 8.5 on x86-64-v3 (callgrind, 784-512-10 `bench`).
 ///
 /// **Uniform bits.** Eight independent xoshiro128** generators (Blackman & Vigna, "Scrambled
 /// linear pseudorandom number generators", ACM TOMS 2021), one per lane, each seeded from
