@@ -21,9 +21,10 @@
 ///
 /// **Arithmetic.** No libm call and no table: `ln m` for the mantissa `m ∈ [√½, √2)` is the
 /// series `2·atanh s = 2(s + s³/3 + … + s⁹/9)`, `s = (m − 1)/(m + 1)`, `|s| ≤ 0.172` (next term
-/// < 10⁻⁹); `sin θ` and `cos θ` are their Taylor series to `θ⁹` and `θ¹⁰` on `[0, π/4)` (next
-/// terms < 2·10⁻⁹). Every step is a separate IEEE multiply or add (Swift does not contract
-/// them into FMAs), so the portable and the x86-64-v3 builds give the same bits.
+/// < 10⁻⁹); `sin θ` is its Taylor series to `θ⁹` on `[0, π/4)` (next term < 2·10⁻⁹) and
+/// `cos θ = √((1 − sin θ)(1 + sin θ))`. Every step is a separate IEEE multiply, add, divide or
+/// square root (Swift does not contract them into FMAs), so the portable and the x86-64-v3
+/// builds give the same bits.
 public struct LaneNormalGenerator: Sendable, Equatable {
     var s0: SIMD8<UInt32>
     var s1: SIMD8<UInt32>
@@ -32,7 +33,8 @@ public struct LaneNormalGenerator: Sendable, Equatable {
     /// The rotation counts of xoshiro128**, held as stored values rather than literals: with
     /// literal counts LLVM turns `(x << 7) | (x >> 25)` into a vector rotate, which the
     /// portable x86-64 target (SSE2 has no rotate) carries out lane by lane, extracting and
-    /// reinserting every lane (measured: 30 instead of ≈ 11 instructions a deviate).
+    /// reinserting every lane (measured on the one-loop form: 30 instructions a deviate with
+    /// literal counts, 20.5 with stored ones).
     var rotations = XoshiroRotations()
 
     /// Seeds the eight lanes from `seed` and `stream` (as ``SeededGenerator/init(seed:stream:)``
