@@ -37,10 +37,10 @@ public struct LaneNormalGenerator: Sendable, Equatable {
     /// literal counts, 20.5 with stored ones).
     var rotations = XoshiroRotations()
 
-    /// Seeds the eight lanes from `seed` and `stream` (as ``SeededGenerator/init(seed:stream:)``
-    /// derives its seed), four 32-bit words a lane from SplitMix64.
+    /// Seeds the eight lanes from `seed` and `stream` (the stream's seed as
+    /// ``SeededGenerator/streamSeed(_:_:)`` derives it), four 32-bit words a lane from SplitMix64.
     public init(seed: UInt64, stream: RandomStream) {
-        var sm = SplitMix64(state: seed ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03))
+        var sm = SplitMix64(state: SeededGenerator.streamSeed(seed, stream))
         var words = [UInt64](repeating: 0, count: 16)
         for i in 0..<16 { words[i] = sm.next() }
         (s0, s1, s2, s3) = Self.lanes(words)
@@ -120,7 +120,7 @@ struct XoshiroRotations: Equatable, Sendable {
     var state: UInt32 = 11
 }
 
-/// The eight xoshiro128** lanes and the Box–Muller block (see ``LaneNormalGenerator``).
+/// The eight xoshiro128** lanes of a ``LaneNormalGenerator``, held in locals while it fills.
 struct LaneState {
     var s0: SIMD8<UInt32>, s1: SIMD8<UInt32>, s2: SIMD8<UInt32>, s3: SIMD8<UInt32>
     let scrambleLeft: SIMD8<UInt32>, scrambleRight: SIMD8<UInt32>
@@ -147,7 +147,8 @@ struct LaneState {
     }
 }
 
-/// The lane arithmetic of ``LaneNormalGenerator``: plain multiplies and adds on `SIMD8`.
+/// The lane arithmetic of ``LaneNormalGenerator``: IEEE multiplies, adds, divides and square
+/// roots on `SIMD8`, no libm call.
 enum LaneMath {
     /// Sixteen deviates from two 8-lane draws: `R·cos φ` in the first vector, `R·sin φ` in
     /// the second (`R` from `radiusBits`, φ from `angleBits`; see ``LaneNormalGenerator``).

@@ -24,7 +24,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     /// from the run seed and the stream's label, so that switching one consumer on or off
     /// never shifts the draws of another.
     public init(seed: UInt64, stream: RandomStream) {
-        self.init(seed: seed ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03))
+        self.init(seed: Self.streamSeed(seed, stream))
+    }
+
+    /// The seed of one stream: the run seed mixed with the stream's label (shared by every
+    /// generator type that draws from a ``RandomStream``).
+    @inlinable
+    public static func streamSeed(_ seed: UInt64, _ stream: RandomStream) -> UInt64 {
+        seed ^ (stream.rawValue &* 0xD1B5_4A32_D192_ED03)
     }
 
     /// Restores a generator from `stateWords` (as produced by ``stateWords``).
