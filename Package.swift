@@ -5,6 +5,7 @@
 // no Foundation, no files, no clocks. Only Store and Recording link GRDB; only Daemon (and
 // the executable) link SwiftNIO and service-lifecycle. scripts/check-layering enforces it;
 // docs/ARCHITECTURE.md draws the graph.
+import Foundation  // /proc/cpuinfo, for the kits' CPU level (end of file)
 import PackageDescription
 
 /// swift-numerics' RealModule (elementary functions without Foundation), used by the pure modules.
@@ -135,11 +136,27 @@ let package = Package(
     ]
 )
 
-// A tuned build (issue #13), opt-in: SPIKEBAR_TUNED_ARCH=x86-64-v3 (what scripts/build-tuned
-// sets) compiles the pure kits, where the hot loops live, for that CPU level (AVX2: SIMD8
-// vectors in one register). The binary then runs only on such CPUs; results are bit for bit
-// those of the default build, which stays portable (baseline x86-64).
-if let arch = Context.environment["SPIKEBAR_TUNED_ARCH"], !arch.isEmpty {
+// The CPU level of the pure kits, where the hot loops live (issue #13). SIMD8 vectors are one
+// AVX register on x86-64-v3 (AVX2, FMA, BMI2) and two SSE ones on baseline x86-64, so on a host
+// that has them all the kits are compiled for x86-64-v3 by default, as llama.cpp's native builds do:
+// Spikebar is built from source on the machine that runs it. Results are bit for bit the same
+// on every level (Swift contracts no a·b + c into an FMA), so a checkpoint moves between them.
+// SPIKEBAR_TUNED_ARCH overrides: `portable` (baseline x86-64, for a binary that must run on
+// any x86-64 CPU, or a cross build) or a -march level (what scripts/build-tuned passes).
+func tunedArchitecture() -> String? {
+    if let arch = Context.environment["SPIKEBAR_TUNED_ARCH"], !arch.isEmpty {
+        return arch == "portable" ? nil : arch
+    }
+    #if arch(x86_64) && os(Linux)
+    guard let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
+    let have = Set(flags.split(separator: " ").map(String.init))
+    return ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"].allSatisfy(have.contains) ? "x86-64-v3" : nil
+    #else
+    return nil
+    #endif
+}
+if let arch = tunedArchitecture() {
     let kits: Set = ["KitSupport", "DeviceKit", "CrossbarKit", "SpikingKit"]
     for target in package.targets where kits.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xcc", "-march=\(arch)"])]

@@ -1,10 +1,10 @@
 # Sourced (not run) by scripts/check-allocations and scripts/count-instructions, from the
 # package root: skips the caller (exit 0) when valgrind is missing; otherwise builds the
-# release binary (or the tuned one, see below) and sets $dir to a temporary folder, removed on exit, holding that binary
+# release binary (or one for another CPU level, see below) and sets $dir to a temporary folder, removed on exit, holding that binary
 # with its debug info stripped (valgrind cannot read Swift's DWARF) and its dataset resources,
 # and preloads scripts/lib/sigsuspend-copy.c for valgrind 3.19 (LD_PRELOAD).
 command -v valgrind >/dev/null || { echo "SKIPPED: valgrind is not installed"; exit 0; }
-# SPIKEBAR_TUNED_ARCH=x86-64-v3: the tuned build of scripts/build-tuned instead.
+# SPIKEBAR_TUNED_ARCH=LEVEL (portable, x86-64-v3, …): scripts/build-tuned's build for that level instead.
 if [ -n "${SPIKEBAR_TUNED_ARCH:-}" ]; then
   release=$(dirname "$(scripts/build-tuned "$SPIKEBAR_TUNED_ARCH" 2>/dev/null)")
 else
