@@ -41,11 +41,11 @@ extension CrossbarLayer {
     /// The dense pass: `χ_rc ← clip(χ_rc + ((x_r·v_c)·s)·toSteps)`, listing the entries with
     /// `|χ| ≥ ε` in ``candidates`` (ascending). Returns how many were listed. Eight columns at
     /// a time in SIMD vectors (the same operations in the same order per entry as the scalar
-    /// form, so the same bits). Each vector tests `|χ| ≥ min(ε, 10⁶)` on its own: the signs of
-    /// `|χ| − θ` of its two halves are ANDed and one sign mask read, so a vector with no such
-    /// entry (nearly all of them) costs four operations more than the update and is never
-    /// read again; a flagged vector (rare) is finished lane by lane: the ±10⁶ clip, then the
-    /// `|χ| ≥ ε` listing. A row with `x_r = 0` is only tested.
+    /// form, so the same bits). The test `|χ| ≥ θ = min(ε, 10⁶)` is an integer compare of the
+    /// magnitude bits, two vectors at a time: a pair with no such entry (nearly all of them)
+    /// costs five operations more than its update (AVX2) and is never read again; a flagged
+    /// pair (rare) is noted and, after its row, each flagged vector of it finished lane by
+    /// lane: the ±10⁶ clip, then the `|χ| ≥ ε` listing. A row with `x_r = 0` is only tested.
     func foldOuterProduct(_ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, scale s: Float, toSteps: Float,
                           tileScales: UnsafePointer<Double>?) -> Int {
         if let tileScales { return foldOuterProduct(x, v, scale: s, toSteps: toSteps, tileScales: tileScales, TileScaled.self) }
@@ -63,12 +63,12 @@ extension CrossbarLayer {
         let eps = writeConfig.accumulateThresholdSteps
         let cols = self.cols, whole = cols & ~7
         let vraw = UnsafeRawPointer(v)
-        let magnitude = SIMD8<UInt32>(repeating: 0x7FFF_FFFF)
-        let sign4 = SIMD4<UInt32>(repeating: 0x8000_0000)
-        let theta = SIMD8<Float>(repeating: min(eps, 1e6))
+        // |χ| ≥ θ = min(ε, 10⁶) as integers (``magnitudeBits(_:)``).
+        let thetaBits = SIMD8<Int32>(repeating: Int32(bitPattern: min(eps, 1e6).bitPattern))
         let end = whole &* 4
         var m = 0
         let f = columnScale.pointer, fraw = UnsafeRawPointer(f)
+        let pairs = flaggedPairs.pointer
         for r in 0..<rows {
             if scaled, r % config.tileRows == 0, let tileScales {
                 let scales = tileScales + (r / config.tileRows) * colTiles
@@ -82,24 +82,45 @@ extension CrossbarLayer {
             if xr == 0 {
                 while off < end {
                     let value = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                    if Self.anyAtLeast(value, theta, magnitude, sign4) {
+                    if any(Self.magnitudeBits(value) .>= thetaBits) {
                         m = finishVector(row, base: base, from: off / 4, count: 8, eps: eps, list: list, m: m)
                     }
                     off &+= 32
                 }
             } else {
                 let xs = SIMD8<Float>(repeating: xr)
-                while off < end {
-                    let vc = vraw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                    let old = raw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                /// χ + the change of the eight entries at byte offset `o`, stored back.
+                @inline(__always) func update(_ o: Int) -> SIMD8<Float> {
+                    let vc = vraw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                    let old = raw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                     let value = scaled
-                        ? old + (((xs * vc) * s) * fraw.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)) * toSteps
+                        ? old + (((xs * vc) * s) * fraw.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)) * toSteps
                         : old + ((xs * vc) * s) * toSteps
-                    raw.storeBytes(of: value, toByteOffset: off, as: SIMD8<Float>.self)
-                    if Self.anyAtLeast(value, theta, magnitude, sign4) {
-                        m = finishVector(row, base: base, from: off / 4, count: 8, eps: eps, list: list, m: m)
+                    raw.storeBytes(of: value, toByteOffset: o, as: SIMD8<Float>.self)
+                    return value
+                }
+                // Two vectors a step, their tests ANDed: a pair with no entry at or above θ
+                // (nearly every pair) costs one test; a flagged pair's offset is noted and the
+                // pair finished after the row (no call in the loop, so its constants stay in
+                // registers: all vector registers are caller-saved).
+                var flagged = 0
+                while off &+ 64 <= end {
+                    let a0 = Self.magnitudeBits(update(off)), a1 = Self.magnitudeBits(update(off &+ 32))
+                    if any((a0 .>= thetaBits) .| (a1 .>= thetaBits)) {
+                        pairs[flagged] = off
+                        flagged &+= 1
                     }
-                    off &+= 32
+                    off &+= 64
+                }
+                if off < end, any(Self.magnitudeBits(update(off)) .>= thetaBits) {
+                    pairs[flagged] = off
+                    flagged &+= 1
+                }
+                for k in 0..<flagged {
+                    let first = pairs[k] / 4
+                    for c0 in Swift.stride(from: first, to: min(first &+ 16, whole), by: 8) {
+                        m = finishFlagged(row, base: base, from: c0, eps: eps, list: list, m: m, thetaBits: thetaBits)
+                    }
                 }
                 for c in whole..<cols {
                     row[c] = scaled ? row[c] + (((xr * v[c]) * s) * f[c]) * toSteps : row[c] + ((xr * v[c]) * s) * toSteps
@@ -111,13 +132,22 @@ extension CrossbarLayer {
         return m
     }
 
-    /// Whether some lane of `value` has `|value| ≥ θ`: the sign of `|value| − θ` is clear there.
+    /// The bits of `|value|` lane by lane, as integers: for non-negative IEEE floats the order
+    /// of the bit patterns is the order of the values (a NaN above +∞), so `|χ| ≥ θ` is
+    /// `magnitudeBits(χ) .>= θ.bits` for θ ≥ 0, one integer compare.
     @inline(__always)
-    static func anyAtLeast(_ value: SIMD8<Float>, _ theta: SIMD8<Float>, _ magnitude: SIMD8<UInt32>,
-                           _ sign4: SIMD4<UInt32>) -> Bool {
-        let a = unsafeBitCast(unsafeBitCast(value, to: SIMD8<UInt32>.self) & magnitude, to: SIMD8<Float>.self)
-        let d = unsafeBitCast(a - theta, to: SIMD8<UInt32>.self)
-        return (d.lowHalf & d.highHalf & sign4) != sign4
+    static func magnitudeBits(_ value: SIMD8<Float>) -> SIMD8<Int32> {
+        unsafeBitCast(value, to: SIMD8<Int32>.self) & SIMD8(repeating: 0x7FFF_FFFF)
+    }
+
+    /// ``finishVector(_:base:from:count:eps:list:m:)`` of the eight entries from `c0` if one of
+    /// them has `|χ| ≥ θ`; else `m` unchanged.
+    @inline(__always)
+    func finishFlagged(_ row: UnsafeMutablePointer<Float>, base: Int, from c0: Int, eps: Float,
+                       list: UnsafeMutablePointer<Int32>, m: Int, thetaBits: SIMD8<Int32>) -> Int {
+        let value = UnsafeRawPointer(row + c0).loadUnaligned(as: SIMD8<Float>.self)
+        guard any(Self.magnitudeBits(value) .>= thetaBits) else { return m }
+        return finishVector(row, base: base, from: c0, count: 8, eps: eps, list: list, m: m)
     }
 
     /// Clips `row[from..<from+count]` to ±10⁶ (the scalar form's `min(max(χ, −10⁶), 10⁶)`) and

@@ -60,6 +60,8 @@ public final class CrossbarLayer {
     let candidates: Buffer<Int32>
     /// Per column, the write scale of its tile in the current row-tile (a scaled fold's scratch).
     let columnScale: Buffer<Float>
+    /// The byte offsets of a row's flagged pairs of vectors during a fold (``foldOuterProduct(_:_:scale:toSteps:tileScales:)``).
+    let flaggedPairs: Buffer<Int>
     /// The verify reads' noise of online writes through program-and-verify; nil (the default)
     /// writes open loop (``verifiedWrite(_:pulses:timeSeconds:rng:counts:)``).
     public var onlineVerifyReads: SeededGenerator?
@@ -98,6 +100,7 @@ public final class CrossbarLayer {
         activeRows = Buffer(repeating: 0, count: rows + 1)
         candidates = Buffer(repeating: 0, count: rows * cols + 1)
         columnScale = Buffer(repeating: 1, count: stride)
+        flaggedPairs = Buffer(repeating: 0, count: stride / 16 + 1)
         // Device units per unit of normalized conductance: w = wMin + (g − gMin)/(1 − gMin)·(wMax − wMin).
         let gMin = 1 / preset.electrical.onOffRatio
         let unitsPerG = (p.wMax - p.wMin) / (1 - gMin)
