@@ -62,6 +62,8 @@ public final class CrossbarLayer {
     let columnScale: Buffer<Float>
     /// The byte offsets of a row's flagged pairs of vectors during a fold (``foldOuterProduct(_:_:scale:toSteps:tileScales:)``).
     let flaggedPairs: Buffer<Int>
+    /// Where ``touchWriteState(_:from:to:)`` leaves the values it loaded (never read).
+    let touchSink = Buffer<UInt32>(repeating: 0, count: 1)
     /// The verify reads' noise of online writes through program-and-verify; nil (the default)
     /// writes open loop (``verifiedWrite(_:pulses:timeSeconds:rng:counts:)``).
     public var onlineVerifyReads: SeededGenerator?
