@@ -4,8 +4,8 @@ import KitSupport
 /// for the rows `list[k..<stop]` of one row-tile: column currents `Σ_r x_r·w_rc` into `acc`
 /// and, with read noise, the variance terms `Σ_r x_r²·(g⁺² + g⁻²)` into `vacc`.
 ///
-/// Register-blocked: sixteen columns at a time, the block's sums held in registers while
-/// every row of the tile is added, then stored once (the plain form loads and stores the
+/// Register-blocked: sixteen columns at a time, the block's sums held in registers while a
+/// pass of up to eight rows is added, then stored (the plain form loads and stores the
 /// running sums for every row). Each column still adds its rows one by one in list order,
 /// with the same operations, so the sums are bit for bit those of the plain form.
 extension CrossbarLayer {
@@ -21,8 +21,17 @@ extension CrossbarLayer {
         }
     }
 
+    /// Rows a pass of ``blockTile(_:_:_:_:_:_:binary:noise:)`` adds into the running sums:
+    /// the pass reads that many rows of each matrix front to back, as many sequential streams
+    /// as the hardware prefetcher follows (all 64 rows of a tile at once were 128 streams,
+    /// which it does not: the static read of a 784-512-10 layer waited on memory).
+    static let rowsPerPass = 8
+
     /// One variant, specialized by the constant flags at each call site: `binary` inputs are
-    /// 1 (no multiply), `noise` adds the variance terms.
+    /// 1 (no multiply), `noise` adds the variance terms. The rows go in passes of
+    /// ``rowsPerPass``; each pass loads the running sums of a block, adds its rows in list
+    /// order and stores them, so every column adds its rows in the same order as the plain
+    /// form.
     @inline(__always)
     func blockTile(_ list: UnsafePointer<Int32>, _ k: Int, _ stop: Int, _ x: UnsafePointer<Float>,
                    _ acc: UnsafeMutablePointer<Float>, _ vacc: UnsafeMutablePointer<Float>,
@@ -31,55 +40,69 @@ extension CrossbarLayer {
         let w = UnsafeRawPointer(readWeights.pointer), nw = UnsafeRawPointer(noiseWeights.pointer)
         let a = UnsafeMutableRawPointer(acc), v = UnsafeMutableRawPointer(vacc)
         let rowBytes = stride &* 4
-        var off = 0
         let end = stride &* 4
-        // Sixteen columns (64 bytes) per block, then a last block of eight if `stride` is odd in eights.
-        while off &+ 64 <= end {
-            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), v0 = SIMD8<Float>(), v1 = SIMD8<Float>()
-            for j in k..<stop {
-                let r = Int(list[j])
-                let rowOff = r &* rowBytes &+ off
-                let w0 = w.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
-                let w1 = w.loadUnaligned(fromByteOffset: rowOff &+ 32, as: SIMD8<Float>.self)
-                if binary {
-                    a0 += w0; a1 += w1
-                } else {
-                    let xr = x[r]
-                    a0 += xr * w0; a1 += xr * w1
-                }
+        acc.update(repeating: 0, count: stride)
+        if noise { vacc.update(repeating: 0, count: stride) }
+        var first = k
+        while first < stop {
+            let last = min(first &+ Self.rowsPerPass, stop)
+            var off = 0
+            // Sixteen columns (64 bytes) per block, then a last block of eight if `stride` is odd in eights.
+            while off &+ 64 <= end {
+                var a0 = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                var a1 = a.loadUnaligned(fromByteOffset: off &+ 32, as: SIMD8<Float>.self)
+                var v0 = SIMD8<Float>(), v1 = SIMD8<Float>()
                 if noise {
-                    let n0 = nw.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
-                    let n1 = nw.loadUnaligned(fromByteOffset: rowOff &+ 32, as: SIMD8<Float>.self)
+                    v0 = v.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                    v1 = v.loadUnaligned(fromByteOffset: off &+ 32, as: SIMD8<Float>.self)
+                }
+                for j in first..<last {
+                    let r = Int(list[j])
+                    let rowOff = r &* rowBytes &+ off
+                    let w0 = w.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
+                    let w1 = w.loadUnaligned(fromByteOffset: rowOff &+ 32, as: SIMD8<Float>.self)
                     if binary {
-                        v0 += n0; v1 += n1
+                        a0 += w0; a1 += w1
                     } else {
-                        let xr = x[r], x2 = xr * xr
-                        v0 += x2 * n0; v1 += x2 * n1
+                        let xr = x[r]
+                        a0 += xr * w0; a1 += xr * w1
+                    }
+                    if noise {
+                        let n0 = nw.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
+                        let n1 = nw.loadUnaligned(fromByteOffset: rowOff &+ 32, as: SIMD8<Float>.self)
+                        if binary {
+                            v0 += n0; v1 += n1
+                        } else {
+                            let xr = x[r], x2 = xr * xr
+                            v0 += x2 * n0; v1 += x2 * n1
+                        }
                     }
                 }
-            }
-            a.storeBytes(of: a0, toByteOffset: off, as: SIMD8<Float>.self)
-            a.storeBytes(of: a1, toByteOffset: off &+ 32, as: SIMD8<Float>.self)
-            if noise {
-                v.storeBytes(of: v0, toByteOffset: off, as: SIMD8<Float>.self)
-                v.storeBytes(of: v1, toByteOffset: off &+ 32, as: SIMD8<Float>.self)
-            }
-            off &+= 64
-        }
-        if off < end {
-            var a0 = SIMD8<Float>(), v0 = SIMD8<Float>()
-            for j in k..<stop {
-                let r = Int(list[j])
-                let rowOff = r &* rowBytes &+ off
-                let w0 = w.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
-                if binary { a0 += w0 } else { a0 += x[r] * w0 }
+                a.storeBytes(of: a0, toByteOffset: off, as: SIMD8<Float>.self)
+                a.storeBytes(of: a1, toByteOffset: off &+ 32, as: SIMD8<Float>.self)
                 if noise {
-                    let n0 = nw.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
-                    if binary { v0 += n0 } else { let xr = x[r]; v0 += (xr * xr) * n0 }
+                    v.storeBytes(of: v0, toByteOffset: off, as: SIMD8<Float>.self)
+                    v.storeBytes(of: v1, toByteOffset: off &+ 32, as: SIMD8<Float>.self)
                 }
+                off &+= 64
             }
-            a.storeBytes(of: a0, toByteOffset: off, as: SIMD8<Float>.self)
-            if noise { v.storeBytes(of: v0, toByteOffset: off, as: SIMD8<Float>.self) }
+            if off < end {
+                var a0 = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                var v0 = noise ? v.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) : SIMD8<Float>()
+                for j in first..<last {
+                    let r = Int(list[j])
+                    let rowOff = r &* rowBytes &+ off
+                    let w0 = w.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
+                    if binary { a0 += w0 } else { a0 += x[r] * w0 }
+                    if noise {
+                        let n0 = nw.loadUnaligned(fromByteOffset: rowOff, as: SIMD8<Float>.self)
+                        if binary { v0 += n0 } else { let xr = x[r]; v0 += (xr * xr) * n0 }
+                    }
+                }
+                a.storeBytes(of: a0, toByteOffset: off, as: SIMD8<Float>.self)
+                if noise { v.storeBytes(of: v0, toByteOffset: off, as: SIMD8<Float>.self) }
+            }
+            first = last
         }
     }
 }
