@@ -14,28 +14,30 @@ extension CrossbarLayer {
                         binary: Bool, withNoise: Bool,
                         acc: UnsafeMutablePointer<Float>, vacc: UnsafeMutablePointer<Float>) {
         switch (binary, withNoise) {
-        case (true, true): blockTile(list, k, stop, x, acc, vacc, binary: true, noise: true)
-        case (true, false): blockTile(list, k, stop, x, acc, vacc, binary: true, noise: false)
-        case (false, true): blockTile(list, k, stop, x, acc, vacc, binary: false, noise: true)
-        case (false, false): blockTile(list, k, stop, x, acc, vacc, binary: false, noise: false)
+        case (true, true): blockTile(list, k, stop, x, acc, vacc, SpikesWithNoise.self)
+        case (true, false): blockTile(list, k, stop, x, acc, vacc, Spikes.self)
+        case (false, true): blockTile(list, k, stop, x, acc, vacc, GradedWithNoise.self)
+        case (false, false): blockTile(list, k, stop, x, acc, vacc, Graded.self)
         }
     }
 
-    /// Rows a pass of ``blockTile(_:_:_:_:_:_:binary:noise:)`` adds into the running sums:
+    /// Rows a pass of ``blockTile(_:_:_:_:_:_:_:)`` adds into the running sums:
     /// the pass reads that many rows of each matrix front to back, as many sequential streams
     /// as the hardware prefetcher follows (all 64 rows of a tile at once were 128 streams,
     /// which it does not: the static read of a 784-512-10 layer waited on memory).
     static let rowsPerPass = 8
 
-    /// One variant, specialized by the constant flags at each call site: `binary` inputs are
-    /// 1 (no multiply), `noise` adds the variance terms. The rows go in passes of
+    /// One variant per `Mode`, specialized (the flags are constants of a type, so each loop
+    /// carries no test of them): `binary` inputs are 1 (no multiply), `noise` adds the
+    /// variance terms. The rows go in passes of
     /// ``rowsPerPass``; each pass loads the running sums of a block, adds its rows in list
     /// order and stores them, so every column adds its rows in the same order as the plain
     /// form.
     @inline(__always)
-    func blockTile(_ list: UnsafePointer<Int32>, _ k: Int, _ stop: Int, _ x: UnsafePointer<Float>,
-                   _ acc: UnsafeMutablePointer<Float>, _ vacc: UnsafeMutablePointer<Float>,
-                   binary: Bool, noise: Bool) {
+    func blockTile<Mode: ReadMode>(_ list: UnsafePointer<Int32>, _ k: Int, _ stop: Int, _ x: UnsafePointer<Float>,
+                                   _ acc: UnsafeMutablePointer<Float>, _ vacc: UnsafeMutablePointer<Float>,
+                                   _: Mode.Type) {
+        let binary = Mode.binary, noise = Mode.noise
         let stride = self.stride
         let w = UnsafeRawPointer(readWeights.pointer), nw = UnsafeRawPointer(noiseWeights.pointer)
         let a = UnsafeMutableRawPointer(acc), v = UnsafeMutableRawPointer(vacc)
@@ -106,3 +108,13 @@ extension CrossbarLayer {
         }
     }
 }
+
+/// The input kind and noise of a read, as a type (see ``CrossbarLayer/blockTile(_:_:_:_:_:_:_:)``).
+protocol ReadMode {
+    static var binary: Bool { get }
+    static var noise: Bool { get }
+}
+enum SpikesWithNoise: ReadMode { static var binary: Bool { true }; static var noise: Bool { true } }
+enum Spikes: ReadMode { static var binary: Bool { true }; static var noise: Bool { false } }
+enum GradedWithNoise: ReadMode { static var binary: Bool { false }; static var noise: Bool { true } }
+enum Graded: ReadMode { static var binary: Bool { false }; static var noise: Bool { false } }
