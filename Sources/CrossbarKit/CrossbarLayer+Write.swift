@@ -100,8 +100,8 @@ extension CrossbarLayer {
     /// lines (≈ 12 KB) to stay in the L1 cache until their pulses are sent.
     static let touchBatch = 16
 
-    /// Loads what writing the entries `list[from..<to]` will read — χ, both devices' state
-    /// (``DevicePopulation/touchPulseState(_:)``), the read matrices and the pair's
+    /// Loads what writing the entries `list[from..<to]` will read — χ, the pulsed devices'
+    /// state (``DevicePopulation/touchPulseState(_:)``), the read matrices and the pair's
     /// conductance — so that their cache misses overlap here instead of stalling one by one
     /// in the pulse code (measured with `perf`: three misses took two thirds of a pulse's
     /// time). Reads only: the folded word goes to ``touchSink`` so the loads are kept.
@@ -109,6 +109,9 @@ extension CrossbarLayer {
     func touchWriteState(_ list: UnsafePointer<Int32>, from: Int, to: Int) {
         let chi = accumulator.count != 0 ? accumulator.pointer : nil
         let read = readWeights.pointer, noise = noiseWeights.pointer, pair = pairConductance.pointer
+        // Bidirectional pairs pulse G⁺ only; the refresh reads G⁻'s apparent state.
+        let both = preset.pairPolicy != .bidirectional
+        let minusApparent = minus.apparent.pointer
         var word: UInt32 = 0
         for k in from..<to {
             let i = Int(list[k])
@@ -116,7 +119,7 @@ extension CrossbarLayer {
             let padded = r * stride + (i - r * cols)
             word ^= read[padded].bitPattern ^ noise[padded].bitPattern ^ pair[i].bitPattern
             if let chi { word ^= chi[i].bitPattern }
-            word ^= plus.touchPulseState(i) ^ minus.touchPulseState(i)
+            word ^= plus.touchPulseState(i) ^ (both ? minus.touchPulseState(i) : minusApparent[i].bitPattern)
         }
         touchSink.pointer[0] ^= word
     }
