@@ -79,9 +79,14 @@ extension CrossbarLayer {
                            acc: part + rt * stride, vacc: psd + rt * stride)
             k = stop
             if withNoise {
-                // Variance → standard deviation of the column current, once per read.
-                let v = psd + rt * stride
-                for c in 0..<stride { v[c] = noiseFactor * v[c].squareRoot() }
+                // Variance (a sum of non-negative terms) → standard deviation of the column
+                // current, once per read, eight columns at a time (`stride` is a multiple of 8).
+                let v = UnsafeMutableRawPointer(psd + rt * stride)
+                let factor = SIMD8<Float>(repeating: noiseFactor)
+                for off in Swift.stride(from: 0, to: stride &* 4, by: 32) {
+                    let variance = v.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
+                    v.storeBytes(of: factor * squareRootOfNonNegative(variance), toByteOffset: off, as: SIMD8<Float>.self)
+                }
             }
         }
         charge.macs = charge.activeRows * cols

@@ -175,7 +175,7 @@ enum LaneMath {
         let u = (k + SIMD8<Float>(repeating: 0.5)) * SIMD8<Float>(repeating: 0x1.0p-31)
         // ln u ≤ 0 for u ≤ 1 (e = 0 needs m ≤ 1, so ln m ≤ 0; e < 0 gives e·ln 2 ≤ −0.69 <
         // −ln √2), so the square root never sees a negative number.
-        return nonNegativeSquareRoot(naturalLog(u) * SIMD8<Float>(repeating: -2))
+        return squareRootOfNonNegative(naturalLog(u) * SIMD8<Float>(repeating: -2))
     }
 
     /// `ln u` for positive normal `u`: `u = 2ᵉ·m` with `m ∈ [√½, √2)` (the exponent taken after
@@ -209,15 +209,7 @@ enum LaneMath {
         sine = step(x2, sine, -1 / 6)
         let s = x + x * (x2 * sine)
         let one = SIMD8<Float>(repeating: 1)
-        return (s, nonNegativeSquareRoot((one - s) * (one + s)))
-    }
-
-    /// `√|x|`, for an `x` known to be ≥ 0 or −0. Clearing the sign bit changes no such value,
-    /// and lets the compiler see that the root needs no `sqrtf` error path, so it keeps the
-    /// lanes in one vector square root (with the path, the whole block went lane by lane).
-    @inline(__always)
-    static func nonNegativeSquareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self).squareRoot()
+        return (s, squareRootOfNonNegative((one - s) * (one + s)))
     }
 
     /// One Horner step, `p·x + c` (a multiply, then an add).
