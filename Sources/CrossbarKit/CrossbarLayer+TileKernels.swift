@@ -21,18 +21,18 @@ extension CrossbarLayer {
         }
     }
 
-    /// Rows a pass of ``blockTile(_:_:_:_:_:_:_:)`` adds into the running sums:
-    /// the pass reads that many rows of each matrix front to back, as many sequential streams
-    /// as the hardware prefetcher follows (all 64 rows of a tile at once were 128 streams,
-    /// which it does not: the static read of a 784-512-10 layer waited on memory).
+    /// Rows a pass of ``blockTile(_:_:_:_:_:_:_:)`` adds into the running sums: the pass
+    /// reads that many rows of each matrix front to back, as many sequential streams as the
+    /// hardware prefetcher follows (all 64 rows of a tile at once were 128 strided streams,
+    /// and `perf` showed the static read of a 784-512-10 layer waiting on memory). Passes of
+    /// 4 were as fast, of 16 slower.
     static let rowsPerPass = 8
 
     /// One variant per `Mode`, specialized (the flags are constants of a type, so each loop
     /// carries no test of them): `binary` inputs are 1 (no multiply), `noise` adds the
-    /// variance terms. The rows go in passes of
-    /// ``rowsPerPass``; each pass loads the running sums of a block, adds its rows in list
-    /// order and stores them, so every column adds its rows in the same order as the plain
-    /// form.
+    /// variance terms. The rows go in passes of ``rowsPerPass``; each pass loads the running
+    /// sums of a block, adds its rows in list order and stores them, so every column adds its
+    /// rows in the same order as the plain form.
     @inline(__always)
     func blockTile<Mode: ReadMode>(_ list: UnsafePointer<Int32>, _ k: Int, _ stop: Int, _ x: UnsafePointer<Float>,
                                    _ acc: UnsafeMutablePointer<Float>, _ vacc: UnsafeMutablePointer<Float>,
