@@ -100,7 +100,7 @@ public final class CrossbarLayer {
         inputScratch = Buffer(repeating: 0, count: rows)
         noiseScratch = Buffer(repeating: 0, count: stride)
         activeRows = Buffer(repeating: 0, count: rows + 1)
-        candidates = Buffer(repeating: 0, count: rows * cols + 1)
+        candidates = Buffer(uninitializedCount: rows * cols + 1)  // written before read; resident as used
         columnScale = Buffer(repeating: 1, count: stride)
         flaggedPairs = Buffer(repeating: 0, count: stride / 16 + 1)
         // Device units per unit of normalized conductance: w = wMin + (g − gMin)/(1 − gMin)·(wMax − wMin).

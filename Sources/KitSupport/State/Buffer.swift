@@ -16,6 +16,16 @@ public final class Buffer<Element: BitwiseCopyable> {
         pointer.initialize(repeating: value, count: count)
     }
 
+    /// Storage for `count` elements left unwritten: the system maps the pages of a large
+    /// allocation only when they are first written, so a list sized for the worst case that
+    /// usually holds a few entries (a write's candidates) costs resident memory only for the
+    /// part in use. Every element must be written before it is read.
+    public init(uninitializedCount count: Int) {
+        precondition(count >= 0)
+        self.count = count
+        pointer = Self.allocate(count)
+    }
+
     /// 64-byte aligned storage, so kernels may load whole SIMD vectors from row starts.
     static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
         let bytes = max(count, 1) * MemoryLayout<Element>.stride
