@@ -69,7 +69,9 @@ public struct DeviceVariation: Sendable {
     }
 
     /// As-fabricated bounds of device `i` (swapped if they cross, widened by one step if equal).
-    @inlinable
+    /// Always inlined: called, it took a copy of the whole variation struct (its parameters,
+    /// ≈ 300 bytes) onto the stack at every call, two calls per written pair.
+    @inlinable @inline(__always)
     public func nominalBounds(_ i: Int) -> (lo: Float, hi: Float) {
         var hi = device.wMax * (1 + device.wMaxDtod * gaussian(i, slot: 2))
         var lo = device.wMin * (1 + device.wMinDtod * gaussian(i, slot: 3))
