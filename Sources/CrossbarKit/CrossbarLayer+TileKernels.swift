@@ -43,21 +43,21 @@ extension CrossbarLayer {
         let a = UnsafeMutableRawPointer(acc), v = UnsafeMutableRawPointer(vacc)
         let rowBytes = stride &* 4
         let end = stride &* 4
-        acc.update(repeating: 0, count: stride)
-        if noise { vacc.update(repeating: 0, count: stride) }
         var first = k
         while first < stop {
             let last = min(first &+ Self.rowsPerPass, stop)
+            // The first pass starts its sums from zero; later ones from what the pass before stored.
+            let resume = first != k
+            /// The running sums of `buffer` at byte offset `o`: zero on the first pass.
+            @inline(__always) func sums(_ buffer: UnsafeMutableRawPointer, _ o: Int) -> SIMD8<Float> {
+                resume ? buffer.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) : SIMD8<Float>()
+            }
             var off = 0
             // Sixteen columns (64 bytes) per block, then a last block of eight if `stride` is odd in eights.
             while off &+ 64 <= end {
-                var a0 = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                var a1 = a.loadUnaligned(fromByteOffset: off &+ 32, as: SIMD8<Float>.self)
+                var a0 = sums(a, off), a1 = sums(a, off &+ 32)
                 var v0 = SIMD8<Float>(), v1 = SIMD8<Float>()
-                if noise {
-                    v0 = v.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                    v1 = v.loadUnaligned(fromByteOffset: off &+ 32, as: SIMD8<Float>.self)
-                }
+                if noise { v0 = sums(v, off); v1 = sums(v, off &+ 32) }
                 for j in first..<last {
                     let r = Int(list[j])
                     let rowOff = r &* rowBytes &+ off
@@ -89,8 +89,8 @@ extension CrossbarLayer {
                 off &+= 64
             }
             if off < end {
-                var a0 = a.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self)
-                var v0 = noise ? v.loadUnaligned(fromByteOffset: off, as: SIMD8<Float>.self) : SIMD8<Float>()
+                var a0 = sums(a, off)
+                var v0 = noise ? sums(v, off) : SIMD8<Float>()
                 for j in first..<last {
                     let r = Int(list[j])
                     let rowOff = r &* rowBytes &+ off
