@@ -67,9 +67,11 @@ extension CrossbarLayer {
         var currentRow = -1
         // Read once per update: a class property read per write costs a dynamic exclusivity check.
         let verified = onlineVerifyReads != nil
+        // A dense list (the ideal device writes a third of its entries every sample) is
+        // walked in order, and the prefetcher has it; only a sparse one is touched ahead.
+        let sparse = m &* Self.denseListFraction < rows &* cols
         for k in 0..<m {
-            // The ideal device writes nearly every entry, in order: the prefetcher has them.
-            if !ideal, k % Self.touchBatch == 0 { touchWriteState(list, from: k, to: min(k + Self.touchBatch, m)) }
+            if sparse, k % Self.touchBatch == 0 { touchWriteState(list, from: k, to: min(k + Self.touchBatch, m)) }
             let i = Int(list[k])
             let r = i / cols
             if r != currentRow {
@@ -100,6 +102,11 @@ extension CrossbarLayer {
     /// touch about 200 cache lines, enough loads to keep the misses overlapping and few enough
     /// lines (≈ 12 KB) to stay in the L1 cache until their pulses are sent.
     static let touchBatch = 16
+
+    /// A write list holding at least one entry in this many is dense: its entries are close
+    /// enough that touching them ahead only adds loads (measured on the ideal device, whose
+    /// list holds about a third of the entries).
+    static let denseListFraction = 8
 
     /// Loads what writing the entries `list[from..<to]` will read — χ, the pulsed devices'
     /// state (``DevicePopulation/touchPulseState(_:)``), the read matrices and the pair's
