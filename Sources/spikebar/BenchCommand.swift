@@ -3,6 +3,7 @@ import Foundation
 import Runtime
 
 extension BenchWorkload: ExpressibleByArgument {}
+extension BenchMode: ExpressibleByArgument {}
 
 struct BenchCommand: ErrorReportingCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,8 @@ struct BenchCommand: ErrorReportingCommand {
     @Option(help: "Samples per measurement.")
     var samples: Int = 5000
 
-    @Option(help: "Measure only 'learn' or 'infer' (for profiling).")
-    var only: String?
+    @Option(help: "Measure only one mode (for profiling); the other is reported as not measured.")
+    var only: BenchMode?
 
     @Option(help: "Repetitions of each measurement; the median is reported.")
     var repeats: Int = 5

@@ -39,3 +39,11 @@ public enum BenchWorkload: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// One of `spikebar bench`'s two measurements, for `--only` (e.g. under a profiler).
+public enum BenchMode: String, CaseIterable, Sendable {
+    /// Inference and learning on every sample.
+    case learn
+    /// Inference alone, learning off.
+    case infer
+}
