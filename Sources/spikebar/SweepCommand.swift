@@ -184,7 +184,7 @@ struct SweepExec: ParsableCommand {
            (try? RecordStore.openForReading(path: args[i + 1]).latestRun())??.status == .finished {
             return   // finished by the process that held the lock before us
         }
-        var command = try RunCommand.parse(args)
+        let command = try RunCommand.parse(args)
         try command.run()
     }
 }

@@ -20,7 +20,8 @@ public struct FileLogHandler: LogHandler {
     public static func open(path: String) throws -> @Sendable (String) -> FileLogHandler {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        // A file that cannot be created fails the open below, which names the path.
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let h = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
@@ -34,11 +35,11 @@ public struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
-        let all = metadata.merging(extra ?? [:]) { $1 }
-        let fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+    public func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        var fields = all.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        if let error = event.error { fields += " error=\(error)" }
         let stamp = ISO8601DateFormatter().string(from: Date())
-        sink.write("\(stamp) \(level) \(label): \(message)\(fields)\n")
+        sink.write("\(stamp) \(event.level) \(label): \(event.message)\(fields)\n")
     }
 }
