@@ -123,8 +123,7 @@ extension CrossbarLayer {
         var word: UInt32 = 0
         for k in from..<to {
             let i = Int(list[k])
-            let r = i / cols
-            let padded = r * stride + (i - r * cols)
+            let padded = readMatrixIndex(i, row: i / cols)
             word ^= read[padded].bitPattern ^ noise[padded].bitPattern ^ pair[i].bitPattern
             if let chi { word ^= chi[i].bitPattern }
             word ^= plus.touchPulseState(i) ^ (both ? minus.touchPulseState(i) : minusApparent[i].bitPattern)

@@ -154,7 +154,7 @@ public final class CrossbarLayer {
         let wp = plus.readValue(i, timeSeconds: t, nominal: bp)
         let wm = minus.readValue(i, timeSeconds: t, nominal: bm)
         let r = i / cols
-        let padded = r * stride + (i - r * cols)
+        let padded = readMatrixIndex(i, row: r)
         let value = weightScale * (wp - wm)
         rowNonZero.pointer[r] += Int32(truncatingIfNeeded: isNonZero(value) - isNonZero(readWeights.pointer[padded]))
         readWeights.pointer[padded] = value
@@ -166,6 +166,11 @@ public final class CrossbarLayer {
         rowConductance.pointer[r] += (gp + gm) - pairConductance.pointer[i]
         pairConductance.pointer[i] = gp + gm
     }
+
+    /// Where pair `i` (row `r = i / cols`) sits in the read matrices, whose rows are padded to
+    /// ``stride``.
+    @inline(__always)
+    func readMatrixIndex(_ i: Int, row r: Int) -> Int { r * stride + (i - r * cols) }
 
     /// The weight matrix as the array reads it now, network units (row-major, `rows·cols`).
     public var weights: [Float] {
