@@ -196,4 +196,17 @@ import Testing
         #expect(throws: ReportError.nothingRecorded(runId: run.id!, database: store.path)) { try loader.load(runId: nil) }
         #expect(throws: StoreError.notFound(path: store.path, what: "run 9")) { try loader.load(runId: 9) }
     }
+
+    /// A run whose flushes hold wear and a checkpoint but no closed window (a daemon stopped
+    /// before its first window) is told apart from one that recorded nothing.
+    @Test func aRunWithoutAClosedWindowSaysSoWithItsSampleCount() throws {
+        let r = try Self.record(samples: 20)
+        defer { r.dir.cleanup() }
+        try r.store.write { db in
+            try db.execute(sql: "DELETE FROM energyWindow")
+            try db.execute(sql: "DELETE FROM accuracyWindow")
+        }
+        #expect(throws: ReportError.noClosedWindow(runId: r.id, database: r.store.path, samplesRecorded: 20)) { try r.load() }
+        #expect(ReportError.noClosedWindow(runId: r.id, database: "d", samplesRecorded: 20).description.contains("20 recorded samples"))
+    }
 }

@@ -56,8 +56,9 @@ public struct RunReportLoader {
         let run = try self.run(id: runId)
         let records = try store.records(of: run)
         let id = records.runId
-        guard !records.energy.isEmpty, !records.wear.isEmpty else {
-            throw ReportError.nothingRecorded(runId: id, database: store.path)
+        guard !records.wear.isEmpty else { throw ReportError.nothingRecorded(runId: id, database: store.path) }
+        guard !records.energy.isEmpty else {
+            throw ReportError.noClosedWindow(runId: id, database: store.path, samplesRecorded: run.samplesRecorded)
         }
         var notes: [String] = []
         var rebuilt: ReportLearner?
