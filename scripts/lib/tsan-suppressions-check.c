@@ -29,7 +29,8 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[1], "after-throwing")) afterThrowing();
     else if (!strcmp(argv[1], "after-plain")) afterPlain();
     else if (!strcmp(argv[1], "entry")) entry();
-    else closure();
+    else if (!strcmp(argv[1], "closure")) closure();
+    else { fprintf(stderr, "%s: no case '%s'\n", argv[0], argv[1]); return 64; }
     pthread_join(t, 0);
     return 0;
 }
