@@ -124,13 +124,13 @@ public struct SweepRunner: Sendable {
                 outcome.failed = false
                 outcome.message = nil
                 try folder.write(outcome, of: run.index)
-                return .finished(Self.headline(result.standardOutput ?? ""))
+                return .finished(Self.headline(result.standardOutput))
             case .exited(Self.lockedExitCode):
                 outcome.attempts -= 1
                 try folder.write(outcome, of: run.index)
                 return .busy
             case let status:
-                let tail = (result.standardError ?? "").split(separator: "\n").suffix(3).joined(separator: " | ")
+                let tail = result.standardError.split(separator: "\n").suffix(3).joined(separator: " | ")
                 lastMessage = "\(status)\(tail.isEmpty ? "" : ": \(tail)")"
             }
         }

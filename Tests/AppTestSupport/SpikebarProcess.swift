@@ -47,8 +47,8 @@ public struct SpikebarProcess {
         p.currentDirectoryURL = directory.url
         let tag = UUID().uuidString.prefix(8)
         let out = directory.path("stdout-\(tag)"), err = directory.path("stderr-\(tag)")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         let watcher = watchingStderr ? try StderrWatcher(copyingTo: err) : nil
         if let watcher { p.standardError = watcher.pipe } else {
